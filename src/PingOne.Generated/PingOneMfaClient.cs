@@ -11,6 +11,7 @@ namespace PingOne.Generated
     public class PingOneMfaClient
     {
         private readonly PingOneMfaRestClient _rest = null!;
+        private readonly PhoneNumberNormalizer _phoneNormalizer = PhoneNumberNormalizer.Default;
 
         /// <summary>For mocking frameworks only.</summary>
         protected PingOneMfaClient()
@@ -28,6 +29,7 @@ namespace PingOne.Generated
             if (httpClient is null) throw new ArgumentNullException(nameof(httpClient));
             if (options is null) throw new ArgumentNullException(nameof(options));
             _rest = new PingOneMfaRestClient(httpClient) { BaseUrl = options.EffectiveApiBaseAddress.AbsoluteUri };
+            _phoneNormalizer = new PhoneNumberNormalizer(options.PhoneNormalization);
         }
 
         /// <summary>
@@ -35,10 +37,14 @@ namespace PingOne.Generated
         /// </summary>
         /// <param name="environmentId">The environment's id.</param>
         /// <param name="userId">The user's id.</param>
-        /// <param name="request">The device to create.</param>
+        /// <param name="request">
+        /// The device to create. Its <see cref="CreateVoiceDeviceRequest.Phone"/> and
+        /// <see cref="CreateVoiceDeviceRequest.Extension"/> are normalized in place before sending.
+        /// </param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The device PingOne created.</returns>
-        /// <exception cref="ArgumentException"><paramref name="environmentId"/> or <paramref name="userId"/> is empty.</exception>
+        /// <exception cref="InvalidPhoneNumberException">The phone number or extension cannot be used; nothing was sent.</exception>
+        /// <exception cref="ArgumentException"><paramref name="environmentId"/>, <paramref name="userId"/> or the policy id is empty.</exception>
         /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
         /// <exception cref="PingOneException">PingOne refused the request or answered with an unreadable body.</exception>
         /// <exception cref="HttpRequestException">The request could not be sent or the response not received.</exception>
@@ -47,6 +53,9 @@ namespace PingOne.Generated
             RequireId(environmentId, nameof(environmentId));
             RequireId(userId, nameof(userId));
             if (request is null) throw new ArgumentNullException(nameof(request));
+            if (string.IsNullOrWhiteSpace(request.Policy?.Id))
+                throw new ArgumentException("request.Policy.Id must be the id of a device authentication policy.", nameof(request));
+            request.Normalize(_phoneNormalizer);
             return _rest.CreateVoiceDeviceAsync(request, environmentId, userId, cancellationToken);
         }
 

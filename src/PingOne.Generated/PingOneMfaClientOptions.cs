@@ -14,6 +14,12 @@ namespace PingOne.Generated
         /// </summary>
         public Uri? ApiBaseAddress { get; set; }
 
+        /// <summary>
+        /// How phone numbers are read and checked before a request is sent: the default region for national
+        /// numbers and the validation level. Defaults to strict validation with no default region.
+        /// </summary>
+        public PhoneNormalizationOptions PhoneNormalization { get; set; } = PhoneNormalizationOptions.Default;
+
         /// <summary>The API base address in effect: <see cref="ApiBaseAddress"/> if set, otherwise the region's.</summary>
         public Uri EffectiveApiBaseAddress => BaseAddress.WithTrailingSlash(ApiBaseAddress ?? Region.ApiBaseAddress);
     }

@@ -38,7 +38,7 @@ public class CreateVoiceDeviceRequestMockTests
             Assert.That(sent.ContentType?.MediaType, Is.EqualTo("application/json"));
             Assert.That(sent.Headers.Authorization?.ToString(), Is.EqualTo("Bearer caller-token"));
             Assert.That(sent.Headers.Accept.Select(a => a.MediaType), Is.EqualTo(new[] { "application/json" }));
-            Assert.That(JToken.DeepEquals(sent.BodyJson, Seed.Json(Seed.RequestJson)), Is.True, sent.Body);
+            Assert.That(JToken.DeepEquals(sent.BodyJson, Seed.CanonicalRequestJson()), Is.True, sent.Body);
         });
     }
 

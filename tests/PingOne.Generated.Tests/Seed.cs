@@ -15,6 +15,14 @@ internal static class Seed
 
     public static string ResponseJson => Read("seed-response.json");
 
+    /// <summary>The seed's request as the client sends it: the phone in its canonical E.164 form.</summary>
+    public static JToken CanonicalRequestJson()
+    {
+        var json = JToken.Parse(RequestJson);
+        json["phone"] = "+15125551111";
+        return json;
+    }
+
     public static CreateVoiceDeviceRequest Request() => new()
     {
         Type = VoiceDeviceType.Voice,
