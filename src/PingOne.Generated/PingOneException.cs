@@ -16,32 +16,45 @@ namespace PingOne.Generated
     /// </remarks>
     public class PingOneException : Exception
     {
+        private const string ApiSubject = "PingOne answered";
+        private const string UnknownOutcomeNote = " The device may have been created: list the user's devices before creating it again, or enable PingOneRetryOptions.SafeRetry.";
         private static readonly string[] CorrelationHeaders = { "correlation-id", "X-Correlation-Id", "X-Ping-External-Transaction-ID", "X-Request-Id" };
+
+        private string _message;
 
         /// <summary>Creates an exception for a PingOne error, e.g. to return from a mocked client in tests.</summary>
         /// <param name="status">The HTTP status code.</param>
         /// <param name="error">The PingOne error body, if any.</param>
         /// <param name="headers">The response headers, if any.</param>
         public PingOneException(int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>>? headers = null)
-            : this(null, status, error, headers, null)
+            : this(ApiSubject, null, status, error, headers, null)
         {
         }
 
         // Called by the generated client (nswag.json: exceptionClass) for statuses without a typed body.
         internal PingOneException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-            : this(message, statusCode, TryParseError(response), headers, innerException)
+            : this(ApiSubject, message, statusCode, TryParseError(response), headers, innerException)
         {
         }
 
         private protected PingOneException(string? fallbackMessage, int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
-            : base(BuildMessage(fallbackMessage, status, error), innerException)
+            : this(ApiSubject, fallbackMessage, status, error, headers, innerException)
         {
+        }
+
+        private PingOneException(string subject, string? fallbackMessage, int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
+            : base(null, innerException)
+        {
+            _message = BuildMessage(subject, fallbackMessage, status, error);
             Status = status;
             Error = error;
             Headers = CopyHeaders(headers);
             RetryAfter = RetryAfterHeader.Parse(FirstHeader(Headers, "Retry-After"), DateTimeOffset.UtcNow);
             CorrelationId = CorrelationHeaders.Select(name => FirstHeader(Headers, name)).FirstOrDefault(value => value is { Length: > 0 });
         }
+
+        /// <summary>What PingOne said, built from its code and message (never the raw body), phone numbers masked.</summary>
+        public override string Message => DeviceMayHaveBeenCreated ? _message + UnknownOutcomeNote : _message;
 
         /// <summary>The HTTP status code of the response.</summary>
         public int Status { get; }
@@ -67,9 +80,29 @@ namespace PingOne.Generated
         /// <summary>The request's correlation or transaction id from the response headers, if any.</summary>
         public string? CorrelationId { get; }
 
-        private static string BuildMessage(string? fallbackMessage, int status, PingOneError? error)
+        /// <summary>
+        /// Whether a create call failed in a way that leaves its outcome unknown (a <c>5xx</c>, a timeout, a
+        /// connection dropped after sending): the device may exist. <see cref="Status"/> is 0 when no response came.
+        /// </summary>
+        public bool DeviceMayHaveBeenCreated { get; private set; }
+
+        // A create call whose outcome is unknown: the same failure, saying so in the message.
+        internal static PingOneException OutcomeUnknown(Exception failure)
         {
-            var message = new StringBuilder("PingOne answered HTTP ").Append(status);
+            var exception = failure is PingOneException known
+                ? new PingOneException(ApiSubject, null, known.Status, known.Error, known.Headers, failure) { _message = known._message }
+                : new PingOneException("No answer from PingOne", $"{failure.GetType().Name}: {failure.Message}", 0, null, null, failure);
+            exception.DeviceMayHaveBeenCreated = true;
+            return exception;
+        }
+
+        internal static PingOneException FromTokenEndpoint(int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>> headers) =>
+            new("PingOne's token endpoint answered", "no token was issued.", status, error, headers, null);
+
+        private static string BuildMessage(string subject, string? fallbackMessage, int status, PingOneError? error)
+        {
+            if (status == 0) return SensitiveText.MaskPhoneNumbers($"{subject}: {fallbackMessage}");
+            var message = new StringBuilder(subject).Append(" HTTP ").Append(status);
             if (error?.Code is { Length: > 0 } code) message.Append(' ').Append(code);
             if (error?.Message is { Length: > 0 } text) message.Append(": ").Append(text.TrimEnd('.')).Append('.');
             else if (fallbackMessage is { Length: > 0 }) message.Append(": ").Append(fallbackMessage);

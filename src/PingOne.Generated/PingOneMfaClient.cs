@@ -1,17 +1,32 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace PingOne.Generated
 {
     /// <summary>
-    /// Creates PingOne MFA voice devices. Thread-safe: create one per <see cref="HttpClient"/> and reuse it.
+    /// Creates and lists PingOne MFA voice devices. Thread-safe: create one per <see cref="HttpClient"/> and reuse it.
     /// </summary>
+    /// <remarks>
+    /// Calls rejected before PingOne processed them (<c>429</c>, a connection that never opened) are retried
+    /// after <c>Retry-After</c> or a backoff. A create call whose outcome is unknown is never blindly re-sent:
+    /// see <see cref="PingOneRetryOptions.SafeRetry"/>.
+    /// </remarks>
     public class PingOneMfaClient
     {
+        private const string CreateOperation = "create-voice-device";
+        private const string ListOperation = "list-devices";
+
         private readonly PingOneMfaRestClient _rest = null!;
         private readonly PhoneNumberNormalizer _phoneNormalizer = PhoneNumberNormalizer.Default;
+        private readonly RetryPolicy _retry = null!;
+        private readonly ILogger _logger = NullLogger.Instance;
+        private readonly TimeProvider _time = TimeProvider.System;
 
         /// <summary>For mocking frameworks only.</summary>
         protected PingOneMfaClient()
@@ -20,16 +35,22 @@ namespace PingOne.Generated
 
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">
-        /// The HTTP client; its handlers authenticate the requests. It is not disposed by this client, and its
-        /// <see cref="HttpClient.BaseAddress"/> is not used: the options decide where requests go.
+        /// The HTTP client; its handlers authenticate the requests (see <see cref="PingOneAuthenticationHandler"/>).
+        /// It is not disposed by this client, and its <see cref="HttpClient.BaseAddress"/> is not used: the
+        /// options decide where requests go.
         /// </param>
-        /// <param name="options">The region or API base address to call.</param>
-        public PingOneMfaClient(HttpClient httpClient, PingOneMfaClientOptions options)
+        /// <param name="options">The region or API base address, phone normalization and retry settings.</param>
+        /// <param name="logger">Receives one Debug line per call and a Warning per retry; <see langword="null"/> for none.</param>
+        /// <param name="timeProvider">The clock for retry waits; <see langword="null"/> for the system clock.</param>
+        public PingOneMfaClient(HttpClient httpClient, PingOneMfaClientOptions options, ILogger<PingOneMfaClient>? logger = null, TimeProvider? timeProvider = null)
         {
             if (httpClient is null) throw new ArgumentNullException(nameof(httpClient));
             if (options is null) throw new ArgumentNullException(nameof(options));
             _rest = new PingOneMfaRestClient(httpClient) { BaseUrl = options.EffectiveApiBaseAddress.AbsoluteUri };
             _phoneNormalizer = new PhoneNumberNormalizer(options.PhoneNormalization);
+            _logger = logger ?? (ILogger)NullLogger.Instance;
+            _time = timeProvider ?? TimeProvider.System;
+            _retry = new RetryPolicy(options.Retry ?? new PingOneRetryOptions(), _time);
         }
 
         /// <summary>
@@ -41,14 +62,16 @@ namespace PingOne.Generated
         /// The device to create. Its <see cref="CreateVoiceDeviceRequest.Phone"/> and
         /// <see cref="CreateVoiceDeviceRequest.Extension"/> are normalized in place before sending.
         /// </param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The device PingOne created.</returns>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The device PingOne created (or, with safe retries, the one a failed attempt created).</returns>
         /// <exception cref="InvalidPhoneNumberException">The phone number or extension cannot be used; nothing was sent.</exception>
         /// <exception cref="ArgumentException"><paramref name="environmentId"/>, <paramref name="userId"/> or the policy id is empty.</exception>
         /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-        /// <exception cref="PingOneException">PingOne refused the request or answered with an unreadable body.</exception>
-        /// <exception cref="HttpRequestException">The request could not be sent or the response not received.</exception>
-        public virtual Task<VoiceDevice> CreateVoiceDeviceAsync(string environmentId, string userId, CreateVoiceDeviceRequest request, CancellationToken cancellationToken = default)
+        /// <exception cref="PingOneException">
+        /// PingOne refused the request, or the outcome is unknown (<see cref="PingOneException.DeviceMayHaveBeenCreated"/>).
+        /// </exception>
+        /// <exception cref="HttpRequestException">PingOne could not be reached, after the retries.</exception>
+        public virtual async Task<VoiceDevice> CreateVoiceDeviceAsync(string environmentId, string userId, CreateVoiceDeviceRequest request, CancellationToken cancellationToken = default)
         {
             RequireId(environmentId, nameof(environmentId));
             RequireId(userId, nameof(userId));
@@ -56,7 +79,104 @@ namespace PingOne.Generated
             if (string.IsNullOrWhiteSpace(request.Policy?.Id))
                 throw new ArgumentException("request.Policy.Id must be the id of a device authentication policy.", nameof(request));
             request.Normalize(_phoneNormalizer);
-            return _rest.CreateVoiceDeviceAsync(request, environmentId, userId, cancellationToken);
+
+            var firstAttemptAt = _time.GetUtcNow();
+            Exception? unknownOutcome = null;
+            for (var attempt = 1; ; attempt++)
+            {
+                var started = _time.GetTimestamp();
+                try
+                {
+                    // After an attempt that may have created the device, look before sending again.
+                    if (unknownOutcome is not null)
+                    {
+                        var created = await FindCreatedDeviceAsync(environmentId, userId, request, firstAttemptAt, cancellationToken).ConfigureAwait(false);
+                        if (created is not null)
+                        {
+                            _logger.FoundCreatedDevice(created.Id);
+                            return created;
+                        }
+                    }
+                    var device = await _rest.CreateVoiceDeviceAsync(request, environmentId, userId, cancellationToken).ConfigureAwait(false);
+                    _logger.CallSucceeded(CreateOperation, 201, _time.GetElapsedTime(started), attempt);
+                    return device;
+                }
+                catch (Exception failure) when (!RetryPolicy.IsCancellationBy(failure, cancellationToken))
+                {
+                    _logger.CallFailed(CreateOperation, failure, _time.GetElapsedTime(started), attempt);
+                    var rejected = RetryPolicy.IsRejectedBeforeProcessing(failure);
+                    var uncertain = unknownOutcome is not null || RetryPolicy.IsOutcomeUnknown(failure);
+                    if (!rejected && !uncertain) throw;
+                    if (uncertain && !rejected) unknownOutcome ??= failure;
+                    if (uncertain && !_retry.Options.SafeRetry) throw PingOneException.OutcomeUnknown(unknownOutcome ?? failure);
+                    if (attempt >= _retry.Options.MaxAttempts)
+                    {
+                        if (unknownOutcome is not null) throw PingOneException.OutcomeUnknown(unknownOutcome);
+                        throw;
+                    }
+                    await WaitBeforeRetryAsync(CreateOperation, failure, attempt, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>Lists a user's MFA devices of every type: <c>GET {api}/environments/{environmentId}/users/{userId}/devices</c>.</summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The devices on the first page PingOne returns, in the user's device order.</returns>
+        /// <exception cref="ArgumentException"><paramref name="environmentId"/> or <paramref name="userId"/> is empty.</exception>
+        /// <exception cref="PingOneException">PingOne refused the request.</exception>
+        /// <exception cref="HttpRequestException">PingOne could not be reached, after the retries.</exception>
+        public virtual async Task<IReadOnlyList<VoiceDevice>> ListDevicesAsync(string environmentId, string userId, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            for (var attempt = 1; ; attempt++)
+            {
+                var started = _time.GetTimestamp();
+                try
+                {
+                    var devices = await ListOnceAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
+                    _logger.CallSucceeded(ListOperation, 200, _time.GetElapsedTime(started), attempt);
+                    return devices;
+                }
+                catch (Exception failure) when (!RetryPolicy.IsCancellationBy(failure, cancellationToken))
+                {
+                    _logger.CallFailed(ListOperation, failure, _time.GetElapsedTime(started), attempt);
+                    // Reading is safe to repeat, so an unknown outcome is retried like a rejection.
+                    var retryable = RetryPolicy.IsRejectedBeforeProcessing(failure) || RetryPolicy.IsOutcomeUnknown(failure);
+                    if (!retryable || attempt >= _retry.Options.MaxAttempts) throw;
+                    await WaitBeforeRetryAsync(ListOperation, failure, attempt, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private async Task<IReadOnlyList<VoiceDevice>> ListOnceAsync(string environmentId, string userId, CancellationToken cancellationToken)
+        {
+            var page = await _rest.ListDevicesAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
+            return page._embedded?.Devices?.Where(device => device is not null).ToList() ?? new List<VoiceDevice>();
+        }
+
+        // The device an earlier attempt created: a voice device with the same canonical phone and extension,
+        // created since the first attempt (with a margin for clock skew between this machine and PingOne).
+        private async Task<VoiceDevice?> FindCreatedDeviceAsync(string environmentId, string userId, CreateVoiceDeviceRequest request, DateTimeOffset firstAttemptAt, CancellationToken cancellationToken)
+        {
+            var devices = await ListOnceAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
+            var since = firstAttemptAt - RetryPolicy.ClockSkewMargin;
+            return devices.FirstOrDefault(device =>
+                string.Equals(device.Type, "VOICE", StringComparison.OrdinalIgnoreCase) &&
+                (device.CreatedAt is null || device.CreatedAt >= since) &&
+                device.Phone is not null &&
+                PhoneNumberNormalizer.Lenient.TryNormalize(device.Phone, device.Extension, out var stored, out _) &&
+                stored.Phone == request.Phone &&
+                stored.Extension == request.Extension);
+        }
+
+        private async Task WaitBeforeRetryAsync(string operation, Exception failure, int attempt, CancellationToken cancellationToken)
+        {
+            var wait = _retry.DelayAfter(failure, attempt);
+            _logger.WillRetry(operation, RetryPolicy.Describe(failure), wait, attempt + 1, _retry.Options.MaxAttempts);
+            await _retry.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
         }
 
         private static void RequireId(string value, string name)

@@ -2,10 +2,13 @@ using System;
 
 namespace PingOne.Generated
 {
-    /// <summary>Settings of a <see cref="PingOneMfaClient"/>.</summary>
+    /// <summary>
+    /// Settings of a <see cref="PingOneMfaClient"/> and of its authentication. Bound from the <c>PingOne</c>
+    /// configuration section by <c>AddPingOneMfaClient</c>.
+    /// </summary>
     public class PingOneMfaClientOptions
     {
-        /// <summary>The PingOne region whose API the client calls. Defaults to <see cref="PingOneRegion.NorthAmerica"/>.</summary>
+        /// <summary>The PingOne region whose hosts the client calls. Defaults to <see cref="PingOneRegion.NorthAmerica"/>.</summary>
         public PingOneRegion Region { get; set; } = PingOneRegion.NorthAmerica;
 
         /// <summary>
@@ -14,13 +17,43 @@ namespace PingOne.Generated
         /// </summary>
         public Uri? ApiBaseAddress { get; set; }
 
+        /// <summary>A custom authorization base address used instead of the region's; a missing trailing <c>/</c> is added.</summary>
+        public Uri? AuthBaseAddress { get; set; }
+
+        /// <summary>The environment whose worker app requests tokens (<c>{auth}/{EnvironmentId}/as/token</c>).</summary>
+        public string? EnvironmentId { get; set; }
+
+        /// <summary>The worker app's client id, for the client-credentials grant.</summary>
+        public string? ClientId { get; set; }
+
+        /// <summary>The worker app's client secret. Never logged, never in an exception message.</summary>
+        public string? ClientSecret { get; set; }
+
+        /// <summary>An access token the caller already holds, used instead of the client-credentials grant.</summary>
+        public string? AccessToken { get; set; }
+
+        /// <summary>How the client credentials are sent to the token endpoint. Defaults to HTTP Basic.</summary>
+        public TokenEndpointAuthMethod TokenEndpointAuthMethod { get; set; } = TokenEndpointAuthMethod.ClientSecretBasic;
+
+        /// <summary>
+        /// Allows plain <c>http</c> to loopback addresses (a local emulator, tests). Off by default: every other
+        /// <c>http</c> request fails before it is sent, with or without this setting.
+        /// </summary>
+        public bool AllowHttpOnLoopback { get; set; }
+
         /// <summary>
         /// How phone numbers are read and checked before a request is sent: the default region for national
         /// numbers and the validation level. Defaults to strict validation with no default region.
         /// </summary>
-        public PhoneNormalizationOptions PhoneNormalization { get; set; } = PhoneNormalizationOptions.Default;
+        public PhoneNormalizationOptions PhoneNormalization { get; set; } = new();
+
+        /// <summary>How calls are retried after rate limiting and transient failures.</summary>
+        public PingOneRetryOptions Retry { get; set; } = new();
 
         /// <summary>The API base address in effect: <see cref="ApiBaseAddress"/> if set, otherwise the region's.</summary>
         public Uri EffectiveApiBaseAddress => BaseAddress.WithTrailingSlash(ApiBaseAddress ?? Region.ApiBaseAddress);
+
+        /// <summary>The authorization base address in effect: <see cref="AuthBaseAddress"/> if set, otherwise the region's.</summary>
+        public Uri EffectiveAuthBaseAddress => BaseAddress.WithTrailingSlash(AuthBaseAddress ?? Region.AuthBaseAddress);
     }
 }

@@ -41,7 +41,9 @@ public class PingOneErrorMockTests
             Assert.That(detail.InnerError?.AllowedPattern, Is.EqualTo("^\\+[0-9]+$"));
             Assert.That(detail.InnerError?.RangeMaximumValue, Is.EqualTo(15));
             Assert.That(detail.InnerError?.AllowedValues, Is.EqualTo(new[] { "A", "B" }));
-            Assert.That(error.Message, Is.EqualTo($"PingOne answered HTTP {status} {code}: The request could not be completed. [phone] INVALID_VALUE: Invalid phone number. (error id {ErrorId})"));
+            Assert.That(error.Message, Does.StartWith($"PingOne answered HTTP {status} {code}: The request could not be completed. [phone] INVALID_VALUE: Invalid phone number. (error id {ErrorId})"));
+            Assert.That(error.DeviceMayHaveBeenCreated, Is.EqualTo(status >= 500));
+            Assert.That(error.Message.Contains("may have been created"), Is.EqualTo(status >= 500));
         });
     }
 
@@ -120,7 +122,7 @@ public class PingOneErrorMockTests
             return Task.FromResult(response);
         });
         using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
+        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions { Retry = { MaxAttempts = 1 } });
         var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
         mock.Handler.VerifyNoOutstandingExpectation();
         return error!;

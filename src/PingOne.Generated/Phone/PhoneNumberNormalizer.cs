@@ -28,6 +28,9 @@ namespace PingOne.Generated
         /// <summary>A normalizer with <see cref="PhoneNormalizationOptions.Default"/>: strict, no default region.</summary>
         public static PhoneNumberNormalizer Default { get; } = new();
 
+        // For reading numbers PingOne already stored: their metadata may be newer than ours.
+        internal static PhoneNumberNormalizer Lenient { get; } = new(new PhoneNormalizationOptions { Validation = PhoneValidation.Possible });
+
         /// <summary>The options this normalizer applies.</summary>
         public PhoneNormalizationOptions Options => _options;
 

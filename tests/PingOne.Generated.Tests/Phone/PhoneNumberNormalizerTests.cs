@@ -130,6 +130,16 @@ public class PhoneNumberNormalizerTests
     }
 
     [Test]
+    public void BritishNationalNumberWithExtension_WithDefaultRegionGB_IsAccepted()
+    {
+        var normalizer = new PhoneNumberNormalizer(new PhoneNormalizationOptions { DefaultRegion = "GB" });
+
+        Assert.That(normalizer.TryNormalize("020 7946 0958 x12", null, out var phone, out _), Is.True);
+        Assert.That(phone.Phone, Is.EqualTo("+442079460958"));
+        Assert.That(phone.Extension, Is.EqualTo("12"));
+    }
+
+    [Test]
     public void InternationalNumber_WithDefaultRegion_KeepsItsOwnCountry()
     {
         Assert.That(StrictUs.Normalize("+44 20 7946 0958").Phone, Is.EqualTo("+442079460958"));
