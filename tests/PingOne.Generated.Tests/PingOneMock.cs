@@ -24,7 +24,15 @@ internal sealed class PingOneMock : IDisposable
     public MockedRequest Expect(HttpMethod method, string url) =>
         Handler.Expect(method, url).With(request =>
         {
-            Sent.Add(SentRequest.From(request));
+            lock (Sent) Sent.Add(SentRequest.From(request));
+            return true;
+        });
+
+    /// <summary>Answers every matching request, in any number, and records each.</summary>
+    public MockedRequest When(HttpMethod method, string url) =>
+        Handler.When(method, url).With(request =>
+        {
+            lock (Sent) Sent.Add(SentRequest.From(request));
             return true;
         });
 
