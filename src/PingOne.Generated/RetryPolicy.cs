@@ -52,7 +52,10 @@ namespace PingOne.Generated
         /// <summary><c>Retry-After</c> when PingOne gave one, otherwise exponential backoff with jitter; never more than <see cref="PingOneRetryOptions.MaxDelay"/>.</summary>
         public TimeSpan DelayAfter(Exception failure, int attempt)
         {
-            if (failure is PingOneException { RetryAfter: { } retryAfter }) return Cap(retryAfter);
+            // Re-read the header against this policy's clock: an HTTP date means "wait until then" on that clock.
+            if (failure is PingOneException pingOne && pingOne.Headers.TryGetValue("Retry-After", out var values) &&
+                RetryAfterHeader.Parse(System.Linq.Enumerable.FirstOrDefault(values), _time.GetUtcNow()) is { } retryAfter)
+                return Cap(retryAfter);
             var exponential = Options.BaseDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30));
             double factor;
             lock (Jitter) factor = 0.5 + Jitter.NextDouble() / 2; // "equal jitter": half fixed, half random

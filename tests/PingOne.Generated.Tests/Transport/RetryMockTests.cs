@@ -37,8 +37,7 @@ public class RetryMockTests
         var start = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
         var time = new FakeTimeProvider(start);
         var arrivals = new List<DateTimeOffset>();
-        // PingOneException reads an HTTP date against the real clock; five seconds from now is five seconds of waiting.
-        var retryAt = DateTimeOffset.UtcNow.AddSeconds(5).ToString("r");
+        var retryAt = start.AddSeconds(5).ToString("r");
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => { arrivals.Add(time.GetUtcNow()); return Answer(429, Limited, ("Retry-After", retryAt)); });
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => { arrivals.Add(time.GetUtcNow()); return Answer(201, Seed.ResponseJson); });
         var client = Client(mock, time);
@@ -46,7 +45,7 @@ public class RetryMockTests
         await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()), TimeSpan.FromMilliseconds(100));
 
         mock.Handler.VerifyNoOutstandingExpectation();
-        Assert.That(arrivals[1] - arrivals[0], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(3)).And.LessThan(TimeSpan.FromSeconds(12)));
+        Assert.That(arrivals[1] - start, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(5)).And.LessThan(TimeSpan.FromSeconds(12)));
     }
 
     [Test]
