@@ -21,6 +21,7 @@ namespace PingOne.Generated
     {
         private const string CreateOperation = "create-voice-device";
         private const string ListOperation = "list-devices";
+        private const string GetOperation = "get-device";
 
         private readonly PingOneMfaRestClient _rest = null!;
         private readonly PhoneNumberNormalizer _phoneNormalizer = PhoneNumberNormalizer.Default;
@@ -127,26 +128,48 @@ namespace PingOne.Generated
         /// <exception cref="ArgumentException"><paramref name="environmentId"/> or <paramref name="userId"/> is empty.</exception>
         /// <exception cref="PingOneException">PingOne refused the request.</exception>
         /// <exception cref="HttpRequestException">PingOne could not be reached, after the retries.</exception>
-        public virtual async Task<IReadOnlyList<VoiceDevice>> ListDevicesAsync(string environmentId, string userId, CancellationToken cancellationToken = default)
+        public virtual Task<IReadOnlyList<VoiceDevice>> ListDevicesAsync(string environmentId, string userId, CancellationToken cancellationToken = default)
         {
             RequireId(environmentId, nameof(environmentId));
             RequireId(userId, nameof(userId));
+            return ReadAsync(ListOperation, () => ListOnceAsync(environmentId, userId, cancellationToken), cancellationToken);
+        }
+
+        /// <summary>Reads one of a user's MFA devices: <c>GET {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The device; a device of another type keeps its <c>type</c> and its own properties in <c>AdditionalProperties</c>.</returns>
+        /// <exception cref="ArgumentException">An id is empty.</exception>
+        /// <exception cref="PingOneException">PingOne refused the request; <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="HttpRequestException">PingOne could not be reached, after the retries.</exception>
+        public virtual Task<VoiceDevice> GetDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            RequireId(deviceId, nameof(deviceId));
+            return ReadAsync(GetOperation, () => _rest.GetDeviceAsync(environmentId, userId, deviceId, cancellationToken), cancellationToken);
+        }
+
+        // Reading is safe to repeat, so an unknown outcome is retried like a rejection.
+        private async Task<T> ReadAsync<T>(string operation, Func<Task<T>> read, CancellationToken cancellationToken)
+        {
             for (var attempt = 1; ; attempt++)
             {
                 var started = _time.GetTimestamp();
                 try
                 {
-                    var devices = await ListOnceAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
-                    _logger.CallSucceeded(ListOperation, 200, _time.GetElapsedTime(started), attempt);
-                    return devices;
+                    var result = await read().ConfigureAwait(false);
+                    _logger.CallSucceeded(operation, 200, _time.GetElapsedTime(started), attempt);
+                    return result;
                 }
                 catch (Exception failure) when (!RetryPolicy.IsCancellationBy(failure, cancellationToken))
                 {
-                    _logger.CallFailed(ListOperation, failure, _time.GetElapsedTime(started), attempt);
-                    // Reading is safe to repeat, so an unknown outcome is retried like a rejection.
+                    _logger.CallFailed(operation, failure, _time.GetElapsedTime(started), attempt);
                     var retryable = RetryPolicy.IsRejectedBeforeProcessing(failure) || RetryPolicy.IsOutcomeUnknown(failure);
                     if (!retryable || attempt >= _retry.Options.MaxAttempts) throw;
-                    await WaitBeforeRetryAsync(ListOperation, failure, attempt, cancellationToken).ConfigureAwait(false);
+                    await WaitBeforeRetryAsync(operation, failure, attempt, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

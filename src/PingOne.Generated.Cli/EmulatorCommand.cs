@@ -1,0 +1,39 @@
+using System.CommandLine;
+using PingOne.Generated.Emulator;
+
+namespace PingOne.Generated.Cli;
+
+/// <summary><c>pingone-voice emulator</c>: runs the local PingOne emulator until Ctrl+C.</summary>
+internal static class EmulatorCommand
+{
+    private static readonly Option<int> Port = new("--port") { Description = "The loopback port to listen on.", DefaultValueFactory = _ => 8080 };
+    private static readonly Option<bool> NoExtensions = new("--disable-phone-extensions") { Description = "Refuse devices with an extension, as PingOne does by default." };
+    private static readonly Option<int?> RateLimit = new("--rate-limit") { Description = "API requests per second before 429 answers." };
+
+    public static Command Build(CliContext cli)
+    {
+        var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C.");
+        command.Options.Add(Port);
+        command.Options.Add(NoExtensions);
+        command.Options.Add(RateLimit);
+        command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
+        {
+            var options = new EmulatorOptions { PhoneExtensionsEnabled = !result.GetValue(NoExtensions), RateLimitPerSecond = result.GetValue(RateLimit) };
+            await using var emulator = await PingOneEmulator.StartAsync(options, result.GetValue(Port), cancellationToken).ConfigureAwait(false);
+            await cli.Output.WriteLineAsync($"PingOne emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
+            await cli.Output.WriteLineAsync($"  PINGONE_API_URL={emulator.ApiBaseAddress} PINGONE_AUTH_URL={emulator.BaseAddress}").ConfigureAwait(false);
+            await cli.Output.WriteLineAsync($"  PINGONE_ENVIRONMENT_ID={EmulatorSeed.EnvironmentId} PINGONE_CLIENT_ID={EmulatorSeed.ClientId} PINGONE_CLIENT_SECRET={EmulatorSeed.ClientSecret}").ConfigureAwait(false);
+            await cli.Output.WriteLineAsync($"  users {string.Join(", ", EmulatorSeed.UserIds)}; policy {EmulatorSeed.PolicyId}. Ctrl+C stops it.").ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: a normal stop.
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

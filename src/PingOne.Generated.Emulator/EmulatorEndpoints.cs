@@ -1,0 +1,239 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace PingOne.Generated.Emulator;
+
+/// <summary>The token endpoint and the device operations of the spec, behaving as PingOne documents.</summary>
+internal sealed class EmulatorEndpoints
+{
+    private static readonly JsonSerializerSettings Json = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        DateFormatString = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'",
+    };
+
+    private readonly EmulatorState _state;
+    private readonly FaultInjector _faults;
+    private readonly SpecContract _contract;
+    private readonly EmulatorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly PhoneNumberNormalizer _phones = PhoneNumberNormalizer.Default;
+
+    public EmulatorEndpoints(EmulatorState state, FaultInjector faults, SpecContract contract, EmulatorOptions options, TimeProvider time)
+    {
+        _state = state;
+        _faults = faults;
+        _contract = contract;
+        _options = options;
+        _time = time;
+    }
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/{envId}/as/token", IssueTokenAsync);
+        app.MapPost("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, CreateAsync));
+        app.MapGet("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, ListAsync));
+        app.MapGet("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, GetAsync));
+        app.MapFallback(context => ErrorAsync(context, 404, "NOT_FOUND", "The requested resource was not found."));
+    }
+
+    private async Task IssueTokenAsync(HttpContext context)
+    {
+        var environmentId = (string)context.Request.RouteValues["envId"]!;
+        if (!_state.IsKnownEnvironment(environmentId)) { await ErrorAsync(context, 404, "NOT_FOUND", "The environment was not found."); return; }
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        if (form?["grant_type"].ToString() != "client_credentials")
+        {
+            await WriteAsync(context, 400, new JObject { ["error"] = "unsupported_grant_type", ["error_description"] = "Only client_credentials is supported." });
+            return;
+        }
+        var (clientId, clientSecret) = Credentials(context.Request, form);
+        if (clientId != EmulatorSeed.ClientId || clientSecret != EmulatorSeed.ClientSecret)
+        {
+            await WriteAsync(context, 401, new JObject { ["error"] = "invalid_client", ["error_description"] = "Request denied: Invalid client credentials." });
+            return;
+        }
+        var token = _state.IssueToken(_time.GetUtcNow() + _options.TokenLifetime);
+        await WriteAsync(context, 200, new JObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = (int)_options.TokenLifetime.TotalSeconds });
+    }
+
+    // What every API request goes through before its operation: faults, authentication, the environment and user.
+    private async Task ApiAsync(HttpContext context, Func<HttpContext, string, string, Task> operation)
+    {
+        if (_options.Latency > TimeSpan.Zero) await Task.Delay(_options.Latency, _time, context.RequestAborted);
+        if (_faults.DropConnection()) { context.Abort(); return; }
+        if (_faults.IsRateLimited(_time.GetUtcNow()))
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await ErrorAsync(context, 429, "REQUEST_LIMITED", "The request could not be completed. The request was rate limited.");
+            return;
+        }
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !_state.IsValidToken(authorization.Substring(7), _time.GetUtcNow()))
+        {
+            await ErrorAsync(context, 401, "ACCESS_FAILED", "The request could not be completed. The access token is missing, invalid or expired.");
+            return;
+        }
+        var environmentId = (string)context.Request.RouteValues["envId"]!;
+        var userId = (string)context.Request.RouteValues["userId"]!;
+        if (!_state.IsKnownEnvironment(environmentId) || !_state.IsKnownUser(userId))
+        {
+            await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The requested resource was not found.");
+            return;
+        }
+        if (_faults.ServerError()) { await ErrorAsync(context, 500, "UNEXPECTED_ERROR", "An unexpected error occurred."); return; }
+        await operation(context, environmentId, userId);
+    }
+
+    private async Task CreateAsync(HttpContext context, string environmentId, string userId)
+    {
+        string body;
+        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8)) body = await reader.ReadToEndAsync(context.RequestAborted);
+        IReadOnlyList<(string Target, string Problem)> problems;
+        try
+        {
+            problems = _contract.CheckCreateVoiceDevice(body);
+        }
+        catch (JsonException)
+        {
+            await ErrorAsync(context, 400, "INVALID_REQUEST", "The request could not be completed. The request body is not valid JSON.");
+            return;
+        }
+        if (problems.Count > 0)
+        {
+            await InvalidDataAsync(context, problems.Select(p => Detail(p.Problem.Contains("Required", StringComparison.Ordinal) ? "REQUIRED_VALUE" : "INVALID_VALUE", p.Target, $"The value does not match the spec ({p.Problem}).")).ToArray());
+            return;
+        }
+
+        var request = JsonConvert.DeserializeObject<CreateVoiceDeviceRequest>(body)!;
+        if (!string.Equals(request.Policy.Id, EmulatorSeed.PolicyId, StringComparison.OrdinalIgnoreCase))
+        {
+            await InvalidDataAsync(context, Detail("INVALID_VALUE", "policy.id", "The device authentication policy was not found."));
+            return;
+        }
+        if (!_phones.TryNormalize(request.Phone, null, out var phone, out var phoneError) || phone.Extension is not null)
+        {
+            await InvalidDataAsync(context, Detail("INVALID_VALUE", "phone", phoneError?.Message ?? "The phone must not contain an extension; use the extension property."));
+            return;
+        }
+        if (request.Extension is not null && !_options.PhoneExtensionsEnabled)
+        {
+            await InvalidDataAsync(context, Detail("INVALID_VALUE", "extension", "Phone extensions are disabled in the environment's MFA settings."));
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var device = _state.WithDevicesOf(userId, devices =>
+        {
+            if (devices.Count >= _options.MaxDevicesPerUser) return null;
+            var created = NewDevice(context, environmentId, userId, request, phone.Phone, now);
+            devices.Add(created);
+            return created;
+        });
+        if (device is null)
+        {
+            await InvalidDataAsync(context, Detail("LIMIT_EXCEEDED", "devices", $"The user already has the maximum of {_options.MaxDevicesPerUser} devices."));
+            return;
+        }
+        if (_faults.ServerErrorAfterCreate()) { await ErrorAsync(context, 500, "UNEXPECTED_ERROR", "An unexpected error occurred."); return; }
+        await WriteAsync(context, 201, device);
+    }
+
+    private async Task ListAsync(HttpContext context, string environmentId, string userId)
+    {
+        var devices = _state.Snapshot(userId);
+        var page = new DeviceCollection
+        {
+            _links = new CollectionLinks { Self = new Link { Href = UsersUrl(context, environmentId, userId) + "/devices" } },
+            _embedded = new EmbeddedDevices { Devices = devices.ToList() },
+            Count = devices.Count,
+            Size = devices.Count,
+        };
+        await WriteAsync(context, 200, page);
+    }
+
+    private async Task GetAsync(HttpContext context, string environmentId, string userId)
+    {
+        var deviceId = (string)context.Request.RouteValues["deviceId"]!;
+        var device = _state.Snapshot(userId).FirstOrDefault(d => string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase));
+        if (device is null) { await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found."); return; }
+        await WriteAsync(context, 200, device);
+    }
+
+    private static VoiceDevice NewDevice(HttpContext context, string environmentId, string userId, CreateVoiceDeviceRequest request, string phone, DateTimeOffset now)
+    {
+        var id = Guid.NewGuid().ToString();
+        var userUrl = UsersUrl(context, environmentId, userId);
+        var at = now.ToUniversalTime();
+        at = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond)); // PingOne's timestamps have millisecond precision
+        return new VoiceDevice
+        {
+            _links = new DeviceLinks
+            {
+                Self = new Link { Href = $"{userUrl}/devices/{id}" },
+                Environment = new Link { Href = $"{BaseUrl(context)}v1/environments/{environmentId}" },
+                User = new Link { Href = userUrl },
+            },
+            Id = id,
+            Environment = new ResourceReference { Id = environmentId },
+            User = new ResourceReference { Id = userId },
+            Type = "VOICE",
+            // An administrator's device needs no pairing unless the request asks for it.
+            Status = request.Status == DeviceCreationStatus.ActivationRequired ? "ACTIVATION_REQUIRED" : "ACTIVE",
+            Nickname = request.Nickname,
+            Phone = phone,
+            Extension = request.Extension,
+            Lock = new DeviceLock { Status = "UNLOCKED" },
+            Block = new DeviceBlock { Status = "UNBLOCKED" },
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
+    }
+
+    private static (string? ClientId, string? ClientSecret) Credentials(HttpRequest request, IFormCollection? form)
+    {
+        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header) && header.Scheme == "Basic" && header.Parameter is not null)
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter)).Split(':', 2);
+                if (pair.Length == 2) return (Uri.UnescapeDataString(pair[0]), Uri.UnescapeDataString(pair[1]));
+            }
+            catch (FormatException)
+            {
+                return (null, null);
+            }
+        }
+        return (form?["client_id"], form?["client_secret"]);
+    }
+
+    private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/";
+
+    private static string UsersUrl(HttpContext context, string environmentId, string userId) => $"{BaseUrl(context)}v1/environments/{environmentId}/users/{userId}";
+
+    private static PingOneErrorDetail Detail(string code, string target, string message) => new() { Code = code, Target = target, Message = message };
+
+    private static Task InvalidDataAsync(HttpContext context, params PingOneErrorDetail[] details) =>
+        WriteAsync(context, 400, new PingOneError
+        {
+            Id = Guid.NewGuid().ToString(),
+            Code = "INVALID_DATA",
+            Message = "The request could not be completed. One or more validation errors were in the request.",
+            Details = details.ToList(),
+        });
+
+    private static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
+        WriteAsync(context, status, new PingOneError { Id = Guid.NewGuid().ToString(), Code = code, Message = message });
+
+    private static async Task WriteAsync(HttpContext context, int status, object body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonConvert.SerializeObject(body, Json), context.RequestAborted);
+    }
+}

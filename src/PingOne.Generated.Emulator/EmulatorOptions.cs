@@ -1,0 +1,32 @@
+namespace PingOne.Generated.Emulator;
+
+/// <summary>How the emulator behaves, including faults to inject for tests.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Whether voice OTPs may go to extensions (PingOne's <c>phoneExtensions.enabled</c>). Defaults to true.</summary>
+    public bool PhoneExtensionsEnabled { get; set; } = true;
+
+    /// <summary>The most devices a user may have (PingOne's <c>pairing.maxAllowedDevices</c>). Defaults to 5.</summary>
+    public int MaxDevicesPerUser { get; set; } = 5;
+
+    /// <summary>How long an issued access token is valid. Defaults to one hour.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>API requests allowed per second before <c>429</c> with <c>Retry-After</c>; <see langword="null"/> for no limit.</summary>
+    public int? RateLimitPerSecond { get; set; }
+
+    /// <summary>The fraction (0 to 1) of API requests answered <c>500</c> without doing anything.</summary>
+    public double ServerErrorRate { get; set; }
+
+    /// <summary>The fraction (0 to 1) of device creations answered <c>500</c> after the device was created.</summary>
+    public double ServerErrorAfterCreateRate { get; set; }
+
+    /// <summary>The fraction (0 to 1) of API requests whose connection is dropped without an answer.</summary>
+    public double DropConnectionRate { get; set; }
+
+    /// <summary>A delay added before every API answer.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>The seed of the fault dice, for repeatable runs; <see langword="null"/> for a random one.</summary>
+    public int? RandomSeed { get; set; }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PingOne.Generated.Emulator;
+
+/// <summary>
+/// A local PingOne MFA voice-device API on Kestrel, bound to 127.0.0.1, with in-memory state and the seed
+/// data of <see cref="EmulatorSeed"/>. Host it in a test or a program with <see cref="StartAsync"/> and dispose it.
+/// </summary>
+public sealed class PingOneEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+
+    private PingOneEmulator(WebApplication app, EmulatorState state, Uri baseAddress)
+    {
+        _app = app;
+        _state = state;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The emulator's root, e.g. <c>http://127.0.0.1:5123/</c>; also its authorization base address.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The API base address, <c>{BaseAddress}v1/</c>.</summary>
+    public Uri ApiBaseAddress => new(BaseAddress, "v1/");
+
+    /// <summary>The token endpoint, <c>{BaseAddress}{environmentId}/as/token</c>.</summary>
+    public Uri TokenEndpoint => new(BaseAddress, EmulatorSeed.EnvironmentId + "/as/token");
+
+    /// <summary>Starts an emulator on 127.0.0.1.</summary>
+    /// <param name="options">Its behaviour and injected faults; <see langword="null"/> for the defaults.</param>
+    /// <param name="port">The port; 0 picks a free one.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    public static async Task<PingOneEmulator> StartAsync(EmulatorOptions? options = null, int port = 0, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+
+        var state = new EmulatorState();
+        var contract = await SpecContract.LoadAsync().ConfigureAwait(false);
+        new EmulatorEndpoints(state, new FaultInjector(options), contract, options, TimeProvider.System).Map(app);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new PingOneEmulator(app, state, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Options for <c>PingOneMfaClient</c> pointing at this emulator with the seed worker app.</summary>
+    /// <returns>New options, http on loopback allowed.</returns>
+    public PingOneMfaClientOptions ClientOptions() => new()
+    {
+        ApiBaseAddress = ApiBaseAddress,
+        AuthBaseAddress = BaseAddress,
+        EnvironmentId = EmulatorSeed.EnvironmentId,
+        ClientId = EmulatorSeed.ClientId,
+        ClientSecret = EmulatorSeed.ClientSecret,
+        AllowHttpOnLoopback = true,
+    };
+
+    /// <summary>The devices a user has now, for tests to check the emulator's state.</summary>
+    /// <param name="userId">The user's id.</param>
+    /// <returns>A copy of the user's devices.</returns>
+    public IReadOnlyList<VoiceDevice> DevicesOf(string userId) => _state.Snapshot(userId);
+
+    /// <summary>Waits until the emulator is stopped (e.g. by Ctrl+C when run as a program).</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes at shutdown.</returns>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
