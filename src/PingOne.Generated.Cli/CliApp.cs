@@ -11,6 +11,8 @@ internal static class CliApp
         var root = new RootCommand("pingone-voice: enroll PingOne MFA voice devices. With no PingOne settings, runs against an embedded emulator.");
         root.Subcommands.Add(CreateCommand.Build(cli));
         root.Subcommands.Add(NormalizeCommand.Build(cli));
+        foreach (var command in DeviceCommands.Build(cli)) root.Subcommands.Add(command);
+        root.Subcommands.Add(EnrollCommand.Build(cli));
         root.Subcommands.Add(EmulatorCommand.Build(cli));
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

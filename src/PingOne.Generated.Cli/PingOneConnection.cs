@@ -24,7 +24,8 @@ internal sealed class PingOneConnection : IAsyncDisposable
     /// <summary>Whether this runs against the embedded emulator and its seed data.</summary>
     public bool IsEmulated => _emulator is not null;
 
-    public static async Task<PingOneConnection> OpenAsync(PingOneSettings settings, PhoneNormalizationOptions phone, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<PingOneConnection> OpenAsync(PingOneSettings settings, PhoneNormalizationOptions phone, TextWriter stderr, CancellationToken cancellationToken,
+        Action<PingOneMfaClientOptions>? configure = null, DelegatingHandler? observer = null)
     {
         PingOneEmulator? emulator = null;
         PingOneMfaClientOptions options;
@@ -39,13 +40,20 @@ internal sealed class PingOneConnection : IAsyncDisposable
             options = settings.ToClientOptions();
         }
         options.PhoneNormalization = phone;
+        configure?.Invoke(options);
         if (string.IsNullOrWhiteSpace(options.EnvironmentId))
             throw new ArgumentException("The environment id is required: --environment or PINGONE_ENVIRONMENT_ID.");
 
         IAccessTokenProvider tokens = string.IsNullOrWhiteSpace(options.AccessToken)
             ? new ClientCredentialsTokenProvider(new HttpClient(), options)
             : new StaticAccessTokenProvider(options.AccessToken!, options.EffectiveApiBaseAddress, options.AllowHttpOnLoopback);
-        var http = new HttpClient(new PingOneAuthenticationHandler(tokens, options.AllowHttpOnLoopback) { InnerHandler = new SocketsHttpHandler() });
+        HttpMessageHandler network = new SocketsHttpHandler();
+        if (observer is not null)
+        {
+            observer.InnerHandler = network;
+            network = observer;
+        }
+        var http = new HttpClient(new PingOneAuthenticationHandler(tokens, options.AllowHttpOnLoopback) { InnerHandler = network });
         return new PingOneConnection(new PingOneMfaClient(http, options), http, options.EnvironmentId!, emulator);
     }
 

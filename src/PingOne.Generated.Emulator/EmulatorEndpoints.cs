@@ -39,6 +39,9 @@ internal sealed class EmulatorEndpoints
         app.MapPost("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, CreateAsync));
         app.MapGet("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, ListAsync));
         app.MapGet("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, GetAsync));
+        app.MapDelete("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, DeleteAsync));
+        app.MapPost("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, ActivateAsync));
+        app.MapPut("/v1/environments/{envId}/users/{userId}/devices/{deviceId}/nickname", context => ApiAsync(context, RenameAsync));
         app.MapFallback(context => ErrorAsync(context, 404, "NOT_FOUND", "The requested resource was not found."));
     }
 
@@ -92,23 +95,8 @@ internal sealed class EmulatorEndpoints
 
     private async Task CreateAsync(HttpContext context, string environmentId, string userId)
     {
-        string body;
-        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8)) body = await reader.ReadToEndAsync(context.RequestAborted);
-        IReadOnlyList<(string Target, string Problem)> problems;
-        try
-        {
-            problems = _contract.CheckCreateVoiceDevice(body);
-        }
-        catch (JsonException)
-        {
-            await ErrorAsync(context, 400, "INVALID_REQUEST", "The request could not be completed. The request body is not valid JSON.");
-            return;
-        }
-        if (problems.Count > 0)
-        {
-            await InvalidDataAsync(context, problems.Select(p => Detail(p.Problem.Contains("Required", StringComparison.Ordinal) ? "REQUIRED_VALUE" : "INVALID_VALUE", p.Target, $"The value does not match the spec ({p.Problem}).")).ToArray());
-            return;
-        }
+        var body = await ReadBodyAsync(context);
+        if (!await PassesSpecAsync(context, "createVoiceDevice", body)) return;
 
         var request = JsonConvert.DeserializeObject<CreateVoiceDeviceRequest>(body)!;
         if (!string.Equals(request.Policy.Id, EmulatorSeed.PolicyId, StringComparison.OrdinalIgnoreCase))
@@ -141,7 +129,106 @@ internal sealed class EmulatorEndpoints
             return;
         }
         if (_faults.ServerErrorAfterCreate()) { await ErrorAsync(context, 500, "UNEXPECTED_ERROR", "An unexpected error occurred."); return; }
+        if (device.Status == "ACTIVATION_REQUIRED")
+        {
+            var otp = _state.IssueOtp(device.Id, _options.FixedOtp);
+            // Test mode sends nothing and hands the OTP back, so a test can complete the activation.
+            if (request.TestMode == true) device = WithTestOtp(device, otp);
+        }
         await WriteAsync(context, 201, device);
+    }
+
+    private async Task DeleteAsync(HttpContext context, string environmentId, string userId)
+    {
+        var deviceId = (string)context.Request.RouteValues["deviceId"]!;
+        var removed = _state.WithDevicesOf(userId, devices => devices.RemoveAll(d => string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase)));
+        if (removed == 0) { await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found."); return; }
+        context.Response.StatusCode = 204;
+    }
+
+    private async Task RenameAsync(HttpContext context, string environmentId, string userId)
+    {
+        var body = await ReadBodyAsync(context);
+        if (!await PassesSpecAsync(context, "updateDeviceNickname", body)) return;
+        var request = JsonConvert.DeserializeObject<UpdateNicknameRequest>(body)!;
+        var device = UpdateDevice(context, userId, d => d.Nickname = request.Nickname.Length == 0 ? null : request.Nickname);
+        if (device is null) { await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found."); return; }
+        await WriteAsync(context, 200, device);
+    }
+
+    private async Task ActivateAsync(HttpContext context, string environmentId, string userId)
+    {
+        if (!string.Equals(context.Request.ContentType?.Split(';')[0].Trim(), "application/vnd.pingidentity.device.activate+json", StringComparison.OrdinalIgnoreCase))
+        {
+            await ErrorAsync(context, 415, "INVALID_REQUEST", "The request could not be completed. The content type is not supported for this operation.");
+            return;
+        }
+        var deviceId = (string)context.Request.RouteValues["deviceId"]!;
+        var body = await ReadBodyAsync(context);
+        if (!await PassesSpecAsync(context, "activateDevice", body)) return;
+        var request = JsonConvert.DeserializeObject<ActivateDeviceRequest>(body)!;
+        if (_state.Snapshot(userId).All(d => !string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase)))
+        {
+            await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found.");
+            return;
+        }
+        if (!_state.RedeemOtp(deviceId, request.Otp))
+        {
+            await InvalidDataAsync(context, Detail("INVALID_OTP", "otp", "The OTP is not valid for this device."));
+            return;
+        }
+        await WriteAsync(context, 200, UpdateDevice(context, userId, d => d.Status = "ACTIVE")!);
+    }
+
+    private VoiceDevice? UpdateDevice(HttpContext context, string userId, Action<VoiceDevice> change)
+    {
+        var deviceId = (string)context.Request.RouteValues["deviceId"]!;
+        return _state.WithDevicesOf(userId, devices =>
+        {
+            var device = devices.FirstOrDefault(d => string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase));
+            if (device is null) return null;
+            change(device);
+            device.UpdatedAt = Millis(_time.GetUtcNow());
+            return device;
+        });
+    }
+
+    private static VoiceDevice WithTestOtp(VoiceDevice device, string otp)
+    {
+        var copy = JsonConvert.DeserializeObject<VoiceDevice>(JsonConvert.SerializeObject(device, Json))!;
+        copy.Test = new DeviceTestData { Otp = otp };
+        return copy;
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(context.RequestAborted);
+    }
+
+    // Answers 400 for a body the spec rejects, naming each field at fault.
+    private async Task<bool> PassesSpecAsync(HttpContext context, string operationId, string body)
+    {
+        IReadOnlyList<(string Target, string Problem)> problems;
+        try
+        {
+            problems = _contract.CheckRequest(operationId, body);
+        }
+        catch (JsonException)
+        {
+            await ErrorAsync(context, 400, "INVALID_REQUEST", "The request could not be completed. The request body is not valid JSON.");
+            return false;
+        }
+        if (problems.Count == 0) return true;
+        await InvalidDataAsync(context, problems.Select(p => Detail(p.Problem.Contains("Required", StringComparison.Ordinal) ? "REQUIRED_VALUE" : "INVALID_VALUE", p.Target, $"The value does not match the spec ({p.Problem}).")).ToArray());
+        return false;
+    }
+
+    // PingOne's timestamps have millisecond precision.
+    private static DateTimeOffset Millis(DateTimeOffset at)
+    {
+        at = at.ToUniversalTime();
+        return at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
     private async Task ListAsync(HttpContext context, string environmentId, string userId)
@@ -169,8 +256,7 @@ internal sealed class EmulatorEndpoints
     {
         var id = Guid.NewGuid().ToString();
         var userUrl = UsersUrl(context, environmentId, userId);
-        var at = now.ToUniversalTime();
-        at = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond)); // PingOne's timestamps have millisecond precision
+        var at = Millis(now);
         return new VoiceDevice
         {
             _links = new DeviceLinks

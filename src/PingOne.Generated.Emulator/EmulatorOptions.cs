@@ -9,6 +9,15 @@ public sealed class EmulatorOptions
     /// <summary>The most devices a user may have (PingOne's <c>pairing.maxAllowedDevices</c>). Defaults to 5.</summary>
     public int MaxDevicesPerUser { get; set; } = 5;
 
+    /// <summary>
+    /// Users to create beside the seeded ones, for bulk runs: their ids are <see cref="EmulatorSeed.GeneratedUserId"/>(0 ..
+    /// count - 1). Defaults to none.
+    /// </summary>
+    public int GeneratedUsers { get; set; }
+
+    /// <summary>The OTP every new <c>ACTIVATION_REQUIRED</c> device gets, for tests; <see langword="null"/> (the default) for a random one.</summary>
+    public string? FixedOtp { get; set; }
+
     /// <summary>How long an issued access token is valid. Defaults to one hour.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

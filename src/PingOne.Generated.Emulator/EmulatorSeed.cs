@@ -27,6 +27,11 @@ public static class EmulatorSeed
     /// <summary>The worker app's client secret.</summary>
     public const string ClientSecret = "emulator-secret";
 
+    /// <summary>The id of the generated user number <paramref name="index"/> (see <see cref="EmulatorOptions.GeneratedUsers"/>).</summary>
+    /// <param name="index">From 0.</param>
+    /// <returns>A stable, UUID-shaped id.</returns>
+    public static string GeneratedUserId(int index) => $"00000000-0000-4000-8000-{index:D12}";
+
     /// <summary>All seeded users.</summary>
     public static IReadOnlyList<string> UserIds { get; } = new[] { UserId, SecondUserId, ThirdUserId };
 }

@@ -47,7 +47,7 @@ public sealed class PingOneEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
 
-        var state = new EmulatorState();
+        var state = new EmulatorState(options.GeneratedUsers);
         var contract = await SpecContract.LoadAsync().ConfigureAwait(false);
         new EmulatorEndpoints(state, new FaultInjector(options), contract, options, TimeProvider.System).Map(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

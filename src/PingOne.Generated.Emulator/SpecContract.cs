@@ -10,12 +10,14 @@ namespace PingOne.Generated.Emulator;
 /// </summary>
 internal sealed class SpecContract
 {
-    private readonly JsonSchema _createVoiceDevice;
+    private readonly Dictionary<string, JsonSchema> _requestSchemas;
 
     private SpecContract(OpenApiDocument document)
     {
         Document = document;
-        _createVoiceDevice = RequestSchema(document, "createVoiceDevice");
+        _requestSchemas = document.Operations
+            .Where(o => o.Operation.RequestBody is not null)
+            .ToDictionary(o => o.Operation.OperationId, o => o.Operation.RequestBody!.Content.Values.First().Schema!.ActualSchema, StringComparer.Ordinal);
     }
 
     public OpenApiDocument Document { get; }
@@ -29,15 +31,10 @@ internal sealed class SpecContract
         return new SpecContract(document);
     }
 
-    /// <summary>The problems of a create request body, each with the JSON path of the property at fault (e.g. <c>policy.id</c>).</summary>
-    public IReadOnlyList<(string Target, string Problem)> CheckCreateVoiceDevice(string json) =>
-        _createVoiceDevice.Validate(json).SelectMany(Flatten).Select(error => (Target(error), error.Kind.ToString())).ToList();
-
-    private static JsonSchema RequestSchema(OpenApiDocument document, string operationId)
-    {
-        var operation = document.Operations.Single(o => o.Operation.OperationId == operationId).Operation;
-        return operation.RequestBody!.Content["application/json"].Schema!.ActualSchema;
-    }
+    /// <summary>The problems of an operation's request body, each with the JSON path of the property at fault (e.g. <c>policy.id</c>).</summary>
+    /// <exception cref="Newtonsoft.Json.JsonException">The body is not JSON.</exception>
+    public IReadOnlyList<(string Target, string Problem)> CheckRequest(string operationId, string json) =>
+        _requestSchemas[operationId].Validate(json).SelectMany(Flatten).Select(error => (Target(error), error.Kind.ToString())).ToList();
 
     private static IEnumerable<ValidationError> Flatten(ValidationError error) =>
         error is ChildSchemaValidationError child ? child.Errors.SelectMany(e => e.Value).SelectMany(Flatten).DefaultIfEmpty(error) : new[] { error };

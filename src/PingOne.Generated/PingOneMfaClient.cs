@@ -22,6 +22,9 @@ namespace PingOne.Generated
         private const string CreateOperation = "create-voice-device";
         private const string ListOperation = "list-devices";
         private const string GetOperation = "get-device";
+        private const string DeleteOperation = "delete-device";
+        private const string RenameOperation = "rename-device";
+        private const string ActivateOperation = "activate-device";
 
         private readonly PingOneMfaRestClient _rest = null!;
         private readonly PhoneNumberNormalizer _phoneNormalizer = PhoneNumberNormalizer.Default;
@@ -152,8 +155,90 @@ namespace PingOne.Generated
             return ReadAsync(GetOperation, () => _rest.GetDeviceAsync(environmentId, userId, deviceId, cancellationToken), cancellationToken);
         }
 
+        /// <summary>Deletes one of a user's MFA devices: <c>DELETE {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>A task that completes when the device is gone.</returns>
+        /// <exception cref="ArgumentException">An id is empty.</exception>
+        /// <exception cref="PingOneException">PingOne refused the request; <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="HttpRequestException">PingOne could not be reached, after the retries.</exception>
+        /// <remarks>Deleting twice ends the same way, so it is retried like a read; a <c>404</c> after an attempt with an unknown outcome counts as deleted.</remarks>
+        public virtual Task DeleteDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            RequireId(deviceId, nameof(deviceId));
+            var retried = false;
+            return ReadAsync(DeleteOperation, async () =>
+            {
+                try
+                {
+                    await _rest.DeleteDeviceAsync(environmentId, userId, deviceId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (PingOneException gone) when (gone.Status == 404 && retried)
+                {
+                    // An earlier attempt whose answer was lost did delete it.
+                }
+                finally
+                {
+                    retried = true;
+                }
+                return true;
+            }, cancellationToken);
+        }
+
+        /// <summary>Renames a device: <c>PUT {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}/nickname</c>.</summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="nickname">The new nickname (at most 100 characters); an empty string clears it.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The renamed device.</returns>
+        /// <exception cref="ArgumentException">An id is empty, or the nickname is longer than 100 characters.</exception>
+        /// <exception cref="PingOneException">PingOne refused the request.</exception>
+        /// <exception cref="HttpRequestException">PingOne could not be reached, after the retries.</exception>
+        public virtual Task<VoiceDevice> UpdateNicknameAsync(string environmentId, string userId, string deviceId, string nickname, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            RequireId(deviceId, nameof(deviceId));
+            if (nickname is null) throw new ArgumentNullException(nameof(nickname));
+            if (nickname.Length > 100) throw new ArgumentException("The nickname may have at most 100 characters.", nameof(nickname));
+            var body = new UpdateNicknameRequest { Nickname = nickname };
+            return ReadAsync(RenameOperation, () => _rest.UpdateDeviceNicknameAsync(body, environmentId, userId, deviceId, cancellationToken), cancellationToken);
+        }
+
+        /// <summary>
+        /// Activates an <c>ACTIVATION_REQUIRED</c> device with the OTP sent to it:
+        /// <c>POST {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c> as <c>application/vnd.pingidentity.device.activate+json</c>.
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="otp">The one-time password the user received.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The device, now active.</returns>
+        /// <exception cref="ArgumentException">An id or the OTP is empty.</exception>
+        /// <exception cref="PingOneException">PingOne refused the OTP or the request.</exception>
+        /// <exception cref="HttpRequestException">PingOne could not be reached, after the retries.</exception>
+        /// <remarks>An OTP is used once, so only rejections before processing (<c>429</c>, no connection) are retried.</remarks>
+        public virtual Task<VoiceDevice> ActivateDeviceAsync(string environmentId, string userId, string deviceId, string otp, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            RequireId(deviceId, nameof(deviceId));
+            RequireId(otp, nameof(otp));
+            var body = new ActivateDeviceRequest { Otp = otp.Trim() };
+            return SendAsync(ActivateOperation, () => _rest.ActivateDeviceAsync(body, environmentId, userId, deviceId, cancellationToken), retryUnknownOutcome: false, cancellationToken);
+        }
+
         // Reading is safe to repeat, so an unknown outcome is retried like a rejection.
-        private async Task<T> ReadAsync<T>(string operation, Func<Task<T>> read, CancellationToken cancellationToken)
+        private Task<T> ReadAsync<T>(string operation, Func<Task<T>> read, CancellationToken cancellationToken) =>
+            SendAsync(operation, read, retryUnknownOutcome: true, cancellationToken);
+
+        private async Task<T> SendAsync<T>(string operation, Func<Task<T>> read, bool retryUnknownOutcome, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -167,7 +252,7 @@ namespace PingOne.Generated
                 catch (Exception failure) when (!RetryPolicy.IsCancellationBy(failure, cancellationToken))
                 {
                     _logger.CallFailed(operation, failure, _time.GetElapsedTime(started), attempt);
-                    var retryable = RetryPolicy.IsRejectedBeforeProcessing(failure) || RetryPolicy.IsOutcomeUnknown(failure);
+                    var retryable = RetryPolicy.IsRejectedBeforeProcessing(failure) || (retryUnknownOutcome && RetryPolicy.IsOutcomeUnknown(failure));
                     if (!retryable || attempt >= _retry.Options.MaxAttempts) throw;
                     await WaitBeforeRetryAsync(operation, failure, attempt, cancellationToken).ConfigureAwait(false);
                 }

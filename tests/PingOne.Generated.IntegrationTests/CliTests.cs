@@ -133,11 +133,11 @@ internal sealed record CliRun(int ExitCode, string Output, string Error);
 
 internal static class Cli
 {
-    public static async Task<CliRun> RunAsync(string[] args, string input = "", IDictionary<string, string?>? environment = null)
+    public static async Task<CliRun> RunAsync(string[] args, string input = "", IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(input), output, error, name => environment is not null && environment.TryGetValue(name, out var value) ? value : null);
+        var code = await CliApp.RunAsync(args, new StringReader(input), output, error, name => environment is not null && environment.TryGetValue(name, out var value) ? value : null, cancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 }

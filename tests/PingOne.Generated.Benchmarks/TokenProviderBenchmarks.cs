@@ -1,0 +1,25 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using PingOne.Generated;
+
+namespace PingOne.Generated.Benchmarks;
+
+/// <summary>What a request pays for its token once one is cached.</summary>
+[MemoryDiagnoser]
+public class TokenProviderBenchmarks
+{
+    private static readonly Uri ApiUri = new("https://api.pingone.com/v1/environments/e/users/u/devices");
+    private ClientCredentialsTokenProvider _provider = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var token = Encoding.UTF8.GetBytes("""{"access_token":"cached-token","token_type":"Bearer","expires_in":3600}""");
+        _provider = new ClientCredentialsTokenProvider(new HttpClient(new InMemoryPingOne(token, System.Net.HttpStatusCode.OK)),
+            new PingOneMfaClientOptions { EnvironmentId = "e", ClientId = "id", ClientSecret = "secret" });
+        await _provider.GetAuthorizationTokenAsync(ApiUri);
+    }
+
+    [Benchmark(Description = "ClientCredentialsTokenProvider, cached token")]
+    public Task<string> CachedToken() => _provider.GetAuthorizationTokenAsync(ApiUri);
+}

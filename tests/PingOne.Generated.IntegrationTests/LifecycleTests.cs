@@ -1,0 +1,75 @@
+using Newtonsoft.Json.Linq;
+using PingOne.Generated;
+using PingOne.Generated.Emulator;
+
+namespace PingOne.Generated.IntegrationTests;
+
+/// <summary>A voice device's whole life through the library and the CLI, against the emulator.</summary>
+public class LifecycleTests
+{
+    [Test]
+    public async Task Library_CreateActivateRenameListDelete()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator);
+        var request = CreateVoiceDeviceRequest.Create("+1 512 555 1234", EmulatorSeed.PolicyId, "313#");
+        request.Status = DeviceCreationStatus.ActivationRequired;
+        request.TestMode = true;
+
+        var created = await client.Client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, request);
+        Assert.That(created.Status, Is.EqualTo("ACTIVATION_REQUIRED"));
+        Assert.That(created.Test?.Otp, Does.Match("^[0-9]{6}$"));
+
+        var wrong = Assert.CatchAsync<PingOneException>(() => client.Client.ActivateDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id, "000000x"));
+        Assert.That(wrong!.Details.Single().Target, Is.EqualTo("otp"));
+
+        var active = await client.Client.ActivateDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id, created.Test!.Otp!);
+        Assert.That(active.Status, Is.EqualTo("ACTIVE"));
+
+        var renamed = await client.Client.UpdateNicknameAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id, "Desk phone");
+        Assert.That(renamed.Nickname, Is.EqualTo("Desk phone"));
+
+        var listed = await client.Client.ListDevicesAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId);
+        Assert.That(listed.Single().Nickname, Is.EqualTo("Desk phone"));
+
+        await client.Client.DeleteDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id);
+        Assert.That(await client.Client.ListDevicesAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId), Is.Empty);
+        var gone = Assert.CatchAsync<PingOneException>(() => client.Client.GetDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id));
+        Assert.That(gone!.Status, Is.EqualTo(404));
+    }
+
+    [Test]
+    public async Task Cli_CreateActivateGetRenameListDelete()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        var environment = new Dictionary<string, string?>
+        {
+            ["PINGONE_API_URL"] = emulator.ApiBaseAddress.ToString(),
+            ["PINGONE_AUTH_URL"] = emulator.BaseAddress.ToString(),
+            ["PINGONE_ENVIRONMENT_ID"] = EmulatorSeed.EnvironmentId,
+            ["PINGONE_CLIENT_ID"] = EmulatorSeed.ClientId,
+            ["PINGONE_CLIENT_SECRET"] = EmulatorSeed.ClientSecret,
+        };
+        string[] With(params string[] args) => args.Concat(new[] { "--user", EmulatorSeed.UserId }).ToArray();
+
+        var created = JObject.Parse((await Cli.RunAsync(With("create", "--phone", "+15125551234", "--policy", EmulatorSeed.PolicyId, "--status", "ACTIVATION_REQUIRED", "--test-mode"), environment: environment)).Output);
+        var id = created["id"]!.Value<string>()!;
+        var activated = await Cli.RunAsync(With("activate", "--device", id, "--otp", created["test"]!["otp"]!.Value<string>()!), environment: environment);
+        var read = await Cli.RunAsync(With("get", "--device", id), environment: environment);
+        var renamed = await Cli.RunAsync(With("rename", "--device", id, "--nickname", "Desk"), environment: environment);
+        var listed = await Cli.RunAsync(With("list"), environment: environment);
+        var deleted = await Cli.RunAsync(With("delete", "--device", id), environment: environment);
+        var missing = await Cli.RunAsync(With("get", "--device", id), environment: environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(JObject.Parse(activated.Output)["status"]!.Value<string>(), Is.EqualTo("ACTIVE"));
+            Assert.That(JObject.Parse(read.Output)["id"]!.Value<string>(), Is.EqualTo(id));
+            Assert.That(JObject.Parse(renamed.Output)["nickname"]!.Value<string>(), Is.EqualTo("Desk"));
+            Assert.That(JArray.Parse(listed.Output).Single()["id"]!.Value<string>(), Is.EqualTo(id));
+            Assert.That(deleted.ExitCode, Is.EqualTo(0));
+            Assert.That(missing.ExitCode, Is.EqualTo(2));
+            Assert.That(missing.Error, Does.Contain("404 NOT_FOUND"));
+        });
+    }
+}
