@@ -9,6 +9,7 @@ internal static class EmulatorCommand
     private static readonly Option<int> Port = new("--port") { Description = "The loopback port to listen on.", DefaultValueFactory = _ => 8080 };
     private static readonly Option<bool> NoExtensions = new("--disable-phone-extensions") { Description = "Refuse devices with an extension, as PingOne does by default." };
     private static readonly Option<int?> RateLimit = new("--rate-limit") { Description = "API requests per second before 429 answers." };
+    private static readonly Option<int> GeneratedUsers = new("--generated-users") { Description = "Users to add beside the seeded ones (00000000-0000-4000-8000-000000000000, ...), for bulk runs." };
 
     public static Command Build(CliContext cli)
     {
@@ -16,13 +17,13 @@ internal static class EmulatorCommand
         command.Options.Add(Port);
         command.Options.Add(NoExtensions);
         command.Options.Add(RateLimit);
+        command.Options.Add(GeneratedUsers);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
         {
-            var options = new EmulatorOptions { PhoneExtensionsEnabled = !result.GetValue(NoExtensions), RateLimitPerSecond = result.GetValue(RateLimit) };
+            var options = new EmulatorOptions { PhoneExtensionsEnabled = !result.GetValue(NoExtensions), RateLimitPerSecond = result.GetValue(RateLimit), GeneratedUsers = result.GetValue(GeneratedUsers) };
             await using var emulator = await PingOneEmulator.StartAsync(options, result.GetValue(Port), cancellationToken).ConfigureAwait(false);
             await cli.Output.WriteLineAsync($"PingOne emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
-            await cli.Output.WriteLineAsync($"  PINGONE_API_URL={emulator.ApiBaseAddress} PINGONE_AUTH_URL={emulator.BaseAddress}").ConfigureAwait(false);
-            await cli.Output.WriteLineAsync($"  PINGONE_ENVIRONMENT_ID={EmulatorSeed.EnvironmentId} PINGONE_CLIENT_ID={EmulatorSeed.ClientId} PINGONE_CLIENT_SECRET={EmulatorSeed.ClientSecret}").ConfigureAwait(false);
+            await cli.Output.WriteLineAsync("  " + string.Join(" ", emulator.EnvironmentVariables().Select(v => $"{v.Key}={v.Value}"))).ConfigureAwait(false);
             await cli.Output.WriteLineAsync($"  users {string.Join(", ", EmulatorSeed.UserIds)}; policy {EmulatorSeed.PolicyId}. Ctrl+C stops it.").ConfigureAwait(false);
             try
             {

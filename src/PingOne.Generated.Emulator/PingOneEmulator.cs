@@ -68,6 +68,17 @@ public sealed class PingOneEmulator : IAsyncDisposable
         AllowHttpOnLoopback = true,
     };
 
+    /// <summary>The <c>PINGONE_*</c> environment variables that point <c>pingone-voice</c> at this emulator with the seed worker app.</summary>
+    /// <returns>Variable names and values.</returns>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables() => new Dictionary<string, string>
+    {
+        ["PINGONE_API_URL"] = ApiBaseAddress.ToString(),
+        ["PINGONE_AUTH_URL"] = BaseAddress.ToString(),
+        ["PINGONE_ENVIRONMENT_ID"] = EmulatorSeed.EnvironmentId,
+        ["PINGONE_CLIENT_ID"] = EmulatorSeed.ClientId,
+        ["PINGONE_CLIENT_SECRET"] = EmulatorSeed.ClientSecret,
+    };
+
     /// <summary>The devices a user has now, for tests to check the emulator's state.</summary>
     /// <param name="userId">The user's id.</param>
     /// <returns>A copy of the user's devices.</returns>

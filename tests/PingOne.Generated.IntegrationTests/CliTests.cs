@@ -24,14 +24,7 @@ public class CliTests
     public async Task Create_WithEnvironmentVariables_TalksToThatServer()
     {
         await using var emulator = await PingOneEmulator.StartAsync();
-        var environment = new Dictionary<string, string?>
-        {
-            ["PINGONE_API_URL"] = emulator.ApiBaseAddress.ToString(),
-            ["PINGONE_AUTH_URL"] = emulator.BaseAddress.ToString(),
-            ["PINGONE_ENVIRONMENT_ID"] = EmulatorSeed.EnvironmentId,
-            ["PINGONE_CLIENT_ID"] = EmulatorSeed.ClientId,
-            ["PINGONE_CLIENT_SECRET"] = EmulatorSeed.ClientSecret,
-        };
+        var environment = emulator.EnvironmentVariables();
 
         var run = await Cli.RunAsync(new[] { "create", "--user", EmulatorSeed.SecondUserId, "--policy", EmulatorSeed.PolicyId, "--phone", "15125551234", "--nickname", "Desk" }, environment: environment);
 
@@ -133,7 +126,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error);
 
 internal static class Cli
 {
-    public static async Task<CliRun> RunAsync(string[] args, string input = "", IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    public static async Task<CliRun> RunAsync(string[] args, string input = "", IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         var output = new StringWriter();
         var error = new StringWriter();

@@ -199,12 +199,5 @@ public class EnrollTests
         Assert.Fail($"the journal never reached {lines} lines");
     }
 
-    private static Dictionary<string, string?> Settings(PingOneEmulator emulator) => new()
-    {
-        ["PINGONE_API_URL"] = emulator.ApiBaseAddress.ToString(),
-        ["PINGONE_AUTH_URL"] = emulator.BaseAddress.ToString(),
-        ["PINGONE_ENVIRONMENT_ID"] = EmulatorSeed.EnvironmentId,
-        ["PINGONE_CLIENT_ID"] = EmulatorSeed.ClientId,
-        ["PINGONE_CLIENT_SECRET"] = EmulatorSeed.ClientSecret,
-    };
+    private static IReadOnlyDictionary<string, string> Settings(PingOneEmulator emulator) => emulator.EnvironmentVariables();
 }

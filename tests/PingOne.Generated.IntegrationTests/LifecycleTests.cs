@@ -42,14 +42,7 @@ public class LifecycleTests
     public async Task Cli_CreateActivateGetRenameListDelete()
     {
         await using var emulator = await PingOneEmulator.StartAsync();
-        var environment = new Dictionary<string, string?>
-        {
-            ["PINGONE_API_URL"] = emulator.ApiBaseAddress.ToString(),
-            ["PINGONE_AUTH_URL"] = emulator.BaseAddress.ToString(),
-            ["PINGONE_ENVIRONMENT_ID"] = EmulatorSeed.EnvironmentId,
-            ["PINGONE_CLIENT_ID"] = EmulatorSeed.ClientId,
-            ["PINGONE_CLIENT_SECRET"] = EmulatorSeed.ClientSecret,
-        };
+        var environment = emulator.EnvironmentVariables();
         string[] With(params string[] args) => args.Concat(new[] { "--user", EmulatorSeed.UserId }).ToArray();
 
         var created = JObject.Parse((await Cli.RunAsync(With("create", "--phone", "+15125551234", "--policy", EmulatorSeed.PolicyId, "--status", "ACTIVATION_REQUIRED", "--test-mode"), environment: environment)).Output);

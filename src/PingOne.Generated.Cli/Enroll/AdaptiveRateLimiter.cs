@@ -11,6 +11,7 @@ internal sealed class AdaptiveRateLimiter
     private readonly object _gate = new();
     private double _rate;
     private DateTimeOffset _nextStart;
+    private DateTimeOffset _lastCut = DateTimeOffset.MinValue;
 
     public AdaptiveRateLimiter(double? requestsPerSecond, TimeProvider time)
     {
@@ -39,26 +40,29 @@ internal sealed class AdaptiveRateLimiter
         return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, _time, cancellationToken);
     }
 
-    /// <summary>PingOne answered 429: slow down.</summary>
+    /// <summary>PingOne answered 429: slow down, once per second at most.</summary>
     public void Throttled(double observedRate)
     {
         lock (_gate)
         {
             Throttles++;
+            // Requests already in flight answer 429 together; one cut per second reacts to the burst, not to each answer.
+            var now = _time.GetUtcNow();
+            if (now - _lastCut < TimeSpan.FromSeconds(1)) return;
+            _lastCut = now;
             // Without a configured rate, start limiting at half of what was being sent.
             var basis = _rate > 0 ? _rate : Math.Max(observedRate, 2);
             _rate = Math.Max(1, basis / 2);
         }
     }
 
-    /// <summary>A request went through: speed up a little, up to the configured rate.</summary>
+    /// <summary>A request went through: speed up by one request per second, up to the configured rate.</summary>
     public void Succeeded()
     {
         lock (_gate)
         {
             if (_rate <= 0) return;
-            var ceiling = _ceiling ?? double.MaxValue;
-            _rate = Math.Min(ceiling, _rate + Math.Max(0.5, _rate / 50));
+            _rate = Math.Min(_ceiling ?? double.MaxValue, _rate + 1);
         }
     }
 }
