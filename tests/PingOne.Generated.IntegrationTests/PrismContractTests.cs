@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using NSwag;
 using PingOne.Generated;
+using PingOne.Generated.Tests;
 
 namespace PingOne.Generated.IntegrationTests;
 
@@ -49,12 +50,7 @@ public class PrismContractTests
         _prism?.Dispose();
     }
 
-    [TestCase("+1.5125551234")]
-    [TestCase("+15125551234")]
-    [TestCase("+1.512.555.1234")]
-    [TestCase("15125551234")]
-    [TestCase("1-512-555-1234")]
-    [TestCase("+1 (512) 555-1234")]
+    [TestCaseSource(typeof(SeedSpellings), nameof(SeedSpellings.All))]
     public async Task CreateWithoutExtension_SeedSpelling_MatchesTheSpec(string phone)
     {
         var recorder = await CreateThroughPrismAsync(CreateVoiceDeviceRequest.Create(phone, Seed.PolicyId));

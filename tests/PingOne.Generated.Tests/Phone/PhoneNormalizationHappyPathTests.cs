@@ -7,12 +7,7 @@ namespace PingOne.Generated.Tests.Phone;
 [NonParallelizable]
 public class PhoneNormalizationHappyPathTests
 {
-    [TestCase("+1.5125551234")]
-    [TestCase("+15125551234")]
-    [TestCase("+1.512.555.1234")]
-    [TestCase("15125551234")]
-    [TestCase("1-512-555-1234")]
-    [TestCase("+1 (512) 555-1234")]
+    [TestCaseSource(typeof(SeedSpellings), nameof(SeedSpellings.All))]
     [TestCase("+1 (512) 555-1234 ext. 313#")]
     public void SeedSpelling_ThrowsNoExceptionInternally(string spelling)
     {

@@ -9,12 +9,7 @@ public class PhoneNumberNormalizerTests
     private static readonly PhoneNumberNormalizer Possible = new(new PhoneNormalizationOptions { Validation = PhoneValidation.Possible });
     private static readonly PhoneNumberNormalizer StrictUs = new(new PhoneNormalizationOptions { DefaultRegion = "US" });
 
-    [TestCase("+1.5125551234")]
-    [TestCase("+15125551234")]
-    [TestCase("+1.512.555.1234")]
-    [TestCase("15125551234")]
-    [TestCase("1-512-555-1234")]
-    [TestCase("+1 (512) 555-1234")]
+    [TestCaseSource(typeof(SeedSpellings), nameof(SeedSpellings.All))]
     public void SeedSpelling_BecomesE164(string spelling)
     {
         var normalized = Strict.Normalize(spelling);
