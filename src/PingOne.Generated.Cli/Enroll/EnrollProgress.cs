@@ -11,7 +11,7 @@ internal static class EnrollProgress
         if (interactive)
         {
             return await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
                     var bar = context.AddTask("enroll", maxValue: total);
@@ -19,7 +19,7 @@ internal static class EnrollProgress
                     while (!work.IsCompleted)
                     {
                         bar.Value = enrollment.Done;
-                        bar.Description = Line(enrollment, total);
+                        bar.Description = ShortLine(enrollment, total);
                         await Task.WhenAny(work, Task.Delay(200, CancellationToken.None)).ConfigureAwait(false);
                     }
                     bar.Value = enrollment.Done;
@@ -35,6 +35,10 @@ internal static class EnrollProgress
         }
         return await task.ConfigureAwait(false);
     }
+
+    // The bar, percentage and remaining time are columns of their own; the description keeps the counts short enough for 80 columns.
+    private static string ShortLine(Enrollment enrollment, int total) => string.Create(CultureInfo.InvariantCulture,
+        $"{enrollment.Done}/{total} +{enrollment.Count(RowStatus.Created)} ={enrollment.Count(RowStatus.Exists)} !{enrollment.Count(RowStatus.Invalid) + enrollment.Count(RowStatus.Failed)} {enrollment.Done / Math.Max(enrollment.Elapsed.TotalSeconds, 0.001):F0}/s");
 
     private static string Line(Enrollment enrollment, int total)
     {
