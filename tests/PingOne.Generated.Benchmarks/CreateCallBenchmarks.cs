@@ -16,12 +16,25 @@ public class CreateCallBenchmarks
     private static readonly string Url = $"https://api.pingone.com/v1/environments/{EnvironmentId}/users/{UserId}/devices";
     private readonly HttpClient _http = new(new InMemoryPingOne());
     private PingOneMfaClient _client = null!;
+    private PingOneMfaClient _possibleClient = null!;
 
     [GlobalSetup]
-    public void Setup() => _client = new PingOneMfaClient(_http, new PingOneMfaClientOptions());
+    public void Setup()
+    {
+        _client = new PingOneMfaClient(_http, new PingOneMfaClientOptions());
+        _possibleClient = new PingOneMfaClient(_http, new PingOneMfaClientOptions { PhoneNormalization = new PhoneNormalizationOptions { Validation = PhoneValidation.Possible } });
+    }
 
     [Benchmark(Description = "PingOneMfaClient.CreateVoiceDeviceAsync")]
     public Task<VoiceDevice> PublicClient() => _client.CreateVoiceDeviceAsync(EnvironmentId, UserId, new CreateVoiceDeviceRequest
+    {
+        Phone = "+1.5125551111",
+        Extension = "313#",
+        Policy = new DevicePolicyReference { Id = PolicyId },
+    });
+
+    [Benchmark(Description = "PingOneMfaClient.CreateVoiceDeviceAsync, PhoneValidation.Possible")]
+    public Task<VoiceDevice> PublicClientPossible() => _possibleClient.CreateVoiceDeviceAsync(EnvironmentId, UserId, new CreateVoiceDeviceRequest
     {
         Phone = "+1.5125551111",
         Extension = "313#",
