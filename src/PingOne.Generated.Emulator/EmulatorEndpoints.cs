@@ -142,7 +142,7 @@ internal sealed class EmulatorEndpoints
     {
         var deviceId = (string)context.Request.RouteValues["deviceId"]!;
         var removed = _state.WithDevicesOf(userId, devices => devices.RemoveAll(d => string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase)));
-        if (removed == 0) { await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found."); return; }
+        if (removed == 0) { await DeviceNotFoundAsync(context); return; }
         context.Response.StatusCode = 204;
     }
 
@@ -152,7 +152,7 @@ internal sealed class EmulatorEndpoints
         if (!await PassesSpecAsync(context, "updateDeviceNickname", body)) return;
         var request = JsonConvert.DeserializeObject<UpdateNicknameRequest>(body)!;
         var device = UpdateDevice(context, userId, d => d.Nickname = request.Nickname.Length == 0 ? null : request.Nickname);
-        if (device is null) { await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found."); return; }
+        if (device is null) { await DeviceNotFoundAsync(context); return; }
         await WriteAsync(context, 200, device);
     }
 
@@ -169,7 +169,7 @@ internal sealed class EmulatorEndpoints
         var request = JsonConvert.DeserializeObject<ActivateDeviceRequest>(body)!;
         if (_state.Snapshot(userId).All(d => !string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase)))
         {
-            await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found.");
+            await DeviceNotFoundAsync(context);
             return;
         }
         if (!_state.RedeemOtp(deviceId, request.Otp))
@@ -248,7 +248,7 @@ internal sealed class EmulatorEndpoints
     {
         var deviceId = (string)context.Request.RouteValues["deviceId"]!;
         var device = _state.Snapshot(userId).FirstOrDefault(d => string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase));
-        if (device is null) { await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found."); return; }
+        if (device is null) { await DeviceNotFoundAsync(context); return; }
         await WriteAsync(context, 200, device);
     }
 
@@ -312,6 +312,9 @@ internal sealed class EmulatorEndpoints
             Message = "The request could not be completed. One or more validation errors were in the request.",
             Details = details.ToList(),
         });
+
+    private static Task DeviceNotFoundAsync(HttpContext context) =>
+        ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found.");
 
     private static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
         WriteAsync(context, status, new PingOneError { Id = Guid.NewGuid().ToString(), Code = code, Message = message });

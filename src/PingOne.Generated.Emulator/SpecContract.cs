@@ -12,17 +12,19 @@ internal sealed class SpecContract
 {
     private readonly Dictionary<string, JsonSchema> _requestSchemas;
 
+    // Parsing the YAML and resolving its references is the slow part of starting an emulator; the result is read-only.
+    private static readonly Lazy<Task<SpecContract>> Shared = new(LoadOnceAsync);
+
     private SpecContract(OpenApiDocument document)
     {
-        Document = document;
         _requestSchemas = document.Operations
             .Where(o => o.Operation.RequestBody is not null)
             .ToDictionary(o => o.Operation.OperationId, o => o.Operation.RequestBody!.Content.Values.First().Schema!.ActualSchema, StringComparer.Ordinal);
     }
 
-    public OpenApiDocument Document { get; }
+    public static Task<SpecContract> LoadAsync() => Shared.Value;
 
-    public static async Task<SpecContract> LoadAsync()
+    private static async Task<SpecContract> LoadOnceAsync()
     {
         await using var stream = typeof(SpecContract).Assembly.GetManifestResourceStream("pingone-mfa-devices.yaml")
             ?? throw new InvalidOperationException("The OpenAPI spec is not embedded in the emulator.");

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace PingOne.Generated
 {
     /// <summary>
-    /// Creates and lists PingOne MFA voice devices. Thread-safe: create one per <see cref="HttpClient"/> and reuse it.
+    /// Creates, reads, lists, renames, activates and deletes PingOne MFA voice devices. Thread-safe: create one per <see cref="HttpClient"/> and reuse it.
     /// </summary>
     /// <remarks>
     /// Calls rejected before PingOne processed them (<c>429</c>, a connection that never opened) are retried
@@ -135,7 +135,7 @@ namespace PingOne.Generated
         {
             RequireId(environmentId, nameof(environmentId));
             RequireId(userId, nameof(userId));
-            return ReadAsync(ListOperation, () => ListOnceAsync(environmentId, userId, cancellationToken), cancellationToken);
+            return ReadAsync(ListOperation, 200, () => ListOnceAsync(environmentId, userId, cancellationToken), cancellationToken);
         }
 
         /// <summary>Reads one of a user's MFA devices: <c>GET {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
@@ -152,7 +152,7 @@ namespace PingOne.Generated
             RequireId(environmentId, nameof(environmentId));
             RequireId(userId, nameof(userId));
             RequireId(deviceId, nameof(deviceId));
-            return ReadAsync(GetOperation, () => _rest.GetDeviceAsync(environmentId, userId, deviceId, cancellationToken), cancellationToken);
+            return ReadAsync(GetOperation, 200, () => _rest.GetDeviceAsync(environmentId, userId, deviceId, cancellationToken), cancellationToken);
         }
 
         /// <summary>Deletes one of a user's MFA devices: <c>DELETE {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
@@ -171,7 +171,7 @@ namespace PingOne.Generated
             RequireId(userId, nameof(userId));
             RequireId(deviceId, nameof(deviceId));
             var retried = false;
-            return ReadAsync(DeleteOperation, async () =>
+            return ReadAsync(DeleteOperation, 204, async () =>
             {
                 try
                 {
@@ -207,7 +207,7 @@ namespace PingOne.Generated
             if (nickname is null) throw new ArgumentNullException(nameof(nickname));
             if (nickname.Length > 100) throw new ArgumentException("The nickname may have at most 100 characters.", nameof(nickname));
             var body = new UpdateNicknameRequest { Nickname = nickname };
-            return ReadAsync(RenameOperation, () => _rest.UpdateDeviceNicknameAsync(body, environmentId, userId, deviceId, cancellationToken), cancellationToken);
+            return ReadAsync(RenameOperation, 200, () => _rest.UpdateDeviceNicknameAsync(body, environmentId, userId, deviceId, cancellationToken), cancellationToken);
         }
 
         /// <summary>
@@ -231,14 +231,14 @@ namespace PingOne.Generated
             RequireId(deviceId, nameof(deviceId));
             RequireId(otp, nameof(otp));
             var body = new ActivateDeviceRequest { Otp = otp.Trim() };
-            return SendAsync(ActivateOperation, () => _rest.ActivateDeviceAsync(body, environmentId, userId, deviceId, cancellationToken), retryUnknownOutcome: false, cancellationToken);
+            return SendAsync(ActivateOperation, 200, () => _rest.ActivateDeviceAsync(body, environmentId, userId, deviceId, cancellationToken), retryUnknownOutcome: false, cancellationToken);
         }
 
         // Reading is safe to repeat, so an unknown outcome is retried like a rejection.
-        private Task<T> ReadAsync<T>(string operation, Func<Task<T>> read, CancellationToken cancellationToken) =>
-            SendAsync(operation, read, retryUnknownOutcome: true, cancellationToken);
+        private Task<T> ReadAsync<T>(string operation, int successStatus, Func<Task<T>> read, CancellationToken cancellationToken) =>
+            SendAsync(operation, successStatus, read, retryUnknownOutcome: true, cancellationToken);
 
-        private async Task<T> SendAsync<T>(string operation, Func<Task<T>> read, bool retryUnknownOutcome, CancellationToken cancellationToken)
+        private async Task<T> SendAsync<T>(string operation, int successStatus, Func<Task<T>> read, bool retryUnknownOutcome, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -246,7 +246,7 @@ namespace PingOne.Generated
                 try
                 {
                     var result = await read().ConfigureAwait(false);
-                    _logger.CallSucceeded(operation, 200, _time.GetElapsedTime(started), attempt);
+                    _logger.CallSucceeded(operation, successStatus, _time.GetElapsedTime(started), attempt);
                     return result;
                 }
                 catch (Exception failure) when (!RetryPolicy.IsCancellationBy(failure, cancellationToken))
@@ -271,13 +271,8 @@ namespace PingOne.Generated
         {
             var devices = await ListOnceAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
             var since = firstAttemptAt - RetryPolicy.ClockSkewMargin;
-            return devices.FirstOrDefault(device =>
-                string.Equals(device.Type, "VOICE", StringComparison.OrdinalIgnoreCase) &&
-                (device.CreatedAt is null || device.CreatedAt >= since) &&
-                device.Phone is not null &&
-                PhoneNumberNormalizer.Lenient.TryNormalize(device.Phone, device.Extension, out var stored, out _) &&
-                stored.Phone == request.Phone &&
-                stored.Extension == request.Extension);
+            var sent = new NormalizedPhone(request.Phone, request.Extension);
+            return devices.FirstOrDefault(device => (device.CreatedAt is null || device.CreatedAt >= since) && device.IsVoiceDeviceFor(sent));
         }
 
         private async Task WaitBeforeRetryAsync(string operation, Exception failure, int attempt, CancellationToken cancellationToken)

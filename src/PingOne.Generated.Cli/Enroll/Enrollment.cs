@@ -9,9 +9,6 @@ namespace PingOne.Generated.Cli.Enroll;
 /// </summary>
 internal sealed class Enrollment
 {
-    // Numbers PingOne already stored are compared leniently: its metadata may be newer than ours.
-    private static readonly PhoneNumberNormalizer StoredPhones = new(new PhoneNormalizationOptions { Validation = PhoneValidation.Possible });
-
     private readonly PingOneMfaClient _client;
     private readonly string _environmentId;
     private readonly PhoneNumberNormalizer _normalizer;
@@ -65,7 +62,7 @@ internal sealed class Enrollment
             await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _sent);
             var devices = await _client.ListDevicesAsync(_environmentId, row.UserId!, cancellationToken).ConfigureAwait(false);
-            var existing = devices.FirstOrDefault(device => IsSame(device, phone));
+            var existing = devices.FirstOrDefault(device => device.IsVoiceDeviceFor(phone));
             if (existing is not null) return new RowResult(row.Line, row.UserId, RowStatus.Exists, existing.Id);
 
             _journal.Append(new RowResult(row.Line, row.UserId, RowStatus.Started));
@@ -90,12 +87,6 @@ internal sealed class Enrollment
             return new RowResult(row.Line, row.UserId, RowStatus.Failed, Error: "PingOne could not be reached: " + error.Message);
         }
     }
-
-    private static bool IsSame(VoiceDevice device, NormalizedPhone phone) =>
-        string.Equals(device.Type, "VOICE", StringComparison.OrdinalIgnoreCase) &&
-        device.Phone is not null &&
-        StoredPhones.TryNormalize(device.Phone, device.Extension, out var stored, out _) &&
-        stored == phone;
 
     private void Record(ConcurrentDictionary<int, RowResult> results, RowResult result, bool journal)
     {

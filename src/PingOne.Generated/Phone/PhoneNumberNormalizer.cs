@@ -76,9 +76,8 @@ namespace PingOne.Generated
             if (!DtmfExtension.TryNormalize(extensionArgument, out var extension))
                 return InvalidExtension(extensionArgument!, "extension");
             string? inlineExtension = null;
-            if (text.Extension is not null && !DtmfExtension.TryNormalize(text.Extension, out inlineExtension))
-                return InvalidExtension(text.Extension, "phone");
-            if (text.Extension is not null && inlineExtension is null)
+            // A label with nothing usable after it ("ext.") is as wrong as bad characters.
+            if (text.Extension is not null && (!DtmfExtension.TryNormalize(text.Extension, out inlineExtension) || inlineExtension is null))
                 return InvalidExtension(text.Extension, "phone");
             if (!IsNumberText(text.Number))
                 return NotANumber(trimmed);
