@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Opens the packed PingOne.Generated .nupkg/.snupkg and checks what a consuming team gets.
+"""Opens the packed PingOne.Generated .nupkg/.snupkg and the PingOne.Generated.Cli tool package and checks
+what a consuming team gets. Python's zipfile, not `unzip | grep -q`: CI machines need not have unzip, and under
+`set -o pipefail` grep -q closing the pipe early makes the whole check fail at random (SIGPIPE).
 Usage: python3 build/verify-package.py <folder with the packages>"""
 import glob, sys, zipfile, xml.etree.ElementTree as ET
 
@@ -49,6 +51,22 @@ with zipfile.ZipFile(snupkg[0]) as symbols:
         if f"lib/{tfm}/PingOne.Generated.pdb" not in symbols.namelist():
             problems.append(f"symbols package lacks lib/{tfm}/PingOne.Generated.pdb")
 
+# The CLI ships as a .NET tool (`dotnet tool install PingOne.Generated.Cli`), so the tool layout must be there.
+tool = glob.glob(f"{folder}/PingOne.Generated.Cli.[0-9]*.nupkg")
+if len(tool) != 1:
+    problems.append(f"expected one PingOne.Generated.Cli .nupkg in {folder}, found {tool}")
+else:
+    with zipfile.ZipFile(tool[0]) as package:
+        names = package.namelist()
+        for entry in ("tools/net10.0/any/pingone-voice.dll", "tools/net10.0/any/DotnetToolSettings.xml", "README.md"):
+            if entry not in names:
+                problems.append(f"the CLI package is not a complete .NET tool: missing {entry}")
+        nuspec = ET.fromstring(package.read(next(n for n in names if n.endswith(".nuspec"))))
+        ns = {"n": nuspec.tag.split("}")[0].strip("{")}
+        types = [t.get("name") for t in nuspec.findall("n:metadata/n:packageTypes/n:packageType", ns)]
+        if "DotnetTool" not in types:
+            problems.append(f"the CLI package type is {types}, not DotnetTool")
+
 if problems:
     sys.exit("package check failed:\n  " + "\n  ".join(problems))
-print(f"package check passed: {nupkg[0]} ({', '.join(frameworks)}), {snupkg[0]}")
+print(f"package check passed: {nupkg[0]} ({', '.join(frameworks)}), {snupkg[0]}, {tool[0]} (.NET tool)")
