@@ -55,6 +55,23 @@ public class CreateVoiceDeviceResponseMockTests
     }
 
     [Test]
+    public async Task DollarPrefixedFields_AreKeptAsData_NotReadAsJsonNetMetadata()
+    {
+        // Json.NET reads "$ref", "$id" and "$type" as its own reference and type metadata unless told not to.
+        var device = await CreateAnswering("""
+            { "$id": "1", "id": "d1", "type": "VOICE", "lock": { "$ref": "2", "status": "UNLOCKED" } }
+            """);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(device.Id, Is.EqualTo("d1"));
+            Assert.That(device.AdditionalProperties["$id"], Is.EqualTo("1"));
+            Assert.That(device.Lock?.Status, Is.EqualTo("UNLOCKED"));
+            Assert.That(device.Lock?.AdditionalProperties["$ref"], Is.EqualTo("2"));
+        });
+    }
+
+    [Test]
     public async Task ExplicitNullOptionalFields_Deserialize()
     {
         var device = await CreateAnswering("""

@@ -142,7 +142,7 @@ namespace PingOne.Generated
             }
 
             // A valid number is always a possible one: the reason is only worked out for numbers that fail.
-            var problem = _options.Validation == PhoneValidation.Strict && Util.IsValidNumber(candidate) ? null : Check(candidate, original);
+            var problem = _options.Validation == PhoneValidation.Strict && ValidNumberCheck.IsValidNumber(candidate) ? null : Check(candidate, original);
             if (problem is not null) return problem;
             // E.164 allows 7 to 15 digits; a few "possible" lengths in the metadata are shorter.
             var e164 = Util.Format(candidate, PhoneNumberFormat.E164);
