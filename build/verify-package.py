@@ -5,6 +5,11 @@ what a consuming team gets. Python's zipfile, not `unzip | grep -q`: CI machines
 Usage: python3 build/verify-package.py <folder with the packages>"""
 import glob, sys, zipfile, xml.etree.ElementTree as ET
 
+def read_nuspec(package):
+    """The package's .nuspec and its XML namespace, for find()/findall()."""
+    nuspec = ET.fromstring(package.read(next(n for n in package.namelist() if n.endswith(".nuspec"))))
+    return nuspec, {"n": nuspec.tag.split("}")[0].strip("{")}
+
 folder = sys.argv[1]
 problems = []
 frameworks = ["netstandard2.0", "net8.0", "net10.0"]
@@ -24,8 +29,7 @@ with zipfile.ZipFile(nupkg[0]) as package:
     strays = [n for n in names if n.endswith(".dll") and not n.endswith("/PingOne.Generated.dll")]
     if strays:
         problems.append(f"assemblies other than the library: {strays}")
-    nuspec = ET.fromstring(package.read(next(n for n in names if n.endswith(".nuspec"))))
-    ns = {"n": nuspec.tag.split("}")[0].strip("{")}
+    nuspec, ns = read_nuspec(package)
     metadata = nuspec.find("n:metadata", ns)
     if metadata.findtext("n:license", namespaces=ns) != "MIT":
         problems.append("license expression is not MIT")
@@ -61,8 +65,7 @@ else:
         for entry in ("tools/net10.0/any/pingone-voice.dll", "tools/net10.0/any/DotnetToolSettings.xml", "README.md"):
             if entry not in names:
                 problems.append(f"the CLI package is not a complete .NET tool: missing {entry}")
-        nuspec = ET.fromstring(package.read(next(n for n in names if n.endswith(".nuspec"))))
-        ns = {"n": nuspec.tag.split("}")[0].strip("{")}
+        nuspec, ns = read_nuspec(package)
         types = [t.get("name") for t in nuspec.findall("n:metadata/n:packageTypes/n:packageType", ns)]
         if "DotnetTool" not in types:
             problems.append(f"the CLI package type is {types}, not DotnetTool")
