@@ -16,7 +16,7 @@ namespace PingOne.Generated
     /// <c>{auth}/{environmentId}/as/token</c> and caches each until shortly before it expires. Concurrent
     /// callers share one token request. Thread-safe; keep one per worker app.
     /// </summary>
-    public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider, ITokenCache, IDisposable
+    internal sealed class ClientCredentialsTokenProvider : IAccessTokenProvider, ITokenCache, IDisposable
     {
         // Refresh this long before expiry (or at half the lifetime, for short-lived tokens), so no request leaves with a token about to die.
         private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
@@ -26,31 +26,26 @@ namespace PingOne.Generated
         private readonly string _clientId;
         private readonly string _clientSecret;
         private readonly TokenEndpointAuthMethod _authMethod;
-        private readonly bool _allowHttpOnLoopback;
+        private readonly HostPolicy _apiHosts;
         private readonly TimeProvider _timeProvider;
         private readonly SemaphoreSlim _refresh = new(1, 1);
         private CachedToken? _cached;
 
-        /// <summary>Creates the provider.</summary>
         /// <param name="httpClient">The client that calls the token endpoint; it is not disposed by the provider.</param>
-        /// <param name="options">The environment, client id and secret, auth base address, auth method and API host.</param>
-        /// <param name="timeProvider">The clock deciding when a token expires; <see langword="null"/> for the system clock.</param>
-        /// <exception cref="ArgumentException">The environment id, client id or client secret is missing.</exception>
-        public ClientCredentialsTokenProvider(HttpClient httpClient, PingOneMfaClientOptions options, TimeProvider? timeProvider = null)
+        /// <param name="options">The environment, client id and secret, auth base address and auth method (already validated).</param>
+        /// <param name="apiHosts">Where the tokens may be sent.</param>
+        /// <param name="timeProvider">The clock deciding when a token expires.</param>
+        public ClientCredentialsTokenProvider(HttpClient httpClient, PingOneMfaClientOptions options, HostPolicy apiHosts, TimeProvider timeProvider)
         {
             _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-            if (options is null) throw new ArgumentNullException(nameof(options));
-            if (string.IsNullOrWhiteSpace(options.EnvironmentId)) throw new ArgumentException("PingOne:EnvironmentId is required to request a token.", nameof(options));
-            if (string.IsNullOrWhiteSpace(options.ClientId)) throw new ArgumentException("PingOne:ClientId is required to request a token.", nameof(options));
-            if (string.IsNullOrEmpty(options.ClientSecret)) throw new ArgumentException("PingOne:ClientSecret is required to request a token.", nameof(options));
             _clientId = options.ClientId!;
             _clientSecret = options.ClientSecret!;
             _authMethod = options.TokenEndpointAuthMethod;
-            _allowHttpOnLoopback = options.AllowHttpOnLoopback;
-            _timeProvider = timeProvider ?? TimeProvider.System;
+            _apiHosts = apiHosts;
+            _timeProvider = timeProvider;
             _tokenEndpoint = new Uri(options.EffectiveAuthBaseAddress, Uri.EscapeDataString(options.EnvironmentId!.Trim()) + "/as/token");
-            HostPolicy.EnsureAllowed(_tokenEndpoint, HostPolicy.ForHosts(_tokenEndpoint), _allowHttpOnLoopback);
-            AllowedHostsValidator = HostPolicy.ForHosts(options.EffectiveApiBaseAddress);
+            new HostPolicy(new[] { options.EffectiveAuthBaseAddress }, options.AllowHttpOnLoopback).EnsureAllowed(_tokenEndpoint);
+            AllowedHostsValidator = new AllowedHostsValidator(apiHosts.Hosts);
         }
 
         /// <summary>The token endpoint this provider posts to.</summary>
@@ -60,11 +55,11 @@ namespace PingOne.Generated
         public AllowedHostsValidator AllowedHostsValidator { get; }
 
         /// <inheritdoc />
-        /// <exception cref="InvalidOperationException">The URI's host is not allowed, or it is not https.</exception>
-        /// <exception cref="PingOneException">The token endpoint refused the credentials or answered with no token.</exception>
+        /// <exception cref="PingOneConfigurationException">The URI is not on the API's scheme, host and port.</exception>
+        /// <exception cref="PingOneException">The token endpoint refused the credentials, answered with no token, or could not be reached.</exception>
         public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
         {
-            HostPolicy.EnsureAllowed(uri, AllowedHostsValidator, _allowHttpOnLoopback);
+            _apiHosts.EnsureAllowed(uri);
             if (Fresh(_cached) is { } token) return token;
             await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -112,18 +107,43 @@ namespace PingOne.Generated
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
             var requestedAt = _timeProvider.GetUtcNow();
-            using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            HttpResponseMessage response;
+            string body;
+            try
+            {
+                response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+            catch (Exception failure) when (Failures.Translate(failure, cancellationToken) is { } noAnswer && noAnswer.Status == 0)
+            {
+                // Nothing reached the API: say so, so a create is never reported as possibly done.
+                throw PingOneException.NoAnswer(noAnswer.Kind, failure, fromTokenEndpoint: true);
+            }
+            using var _ = response;
             var json = TryParseObject(body);
             if (!response.IsSuccessStatusCode)
-                throw PingOneException.FromTokenEndpoint((int)response.StatusCode, ErrorOf(json), ResponseHeaders.Of(response));
+                throw PingOneException.FromTokenEndpointAnswer((int)response.StatusCode, ErrorOf(json), ResponseHeaders.Of(response));
 
-            var accessToken = json?.Value<string>("access_token");
+            // A malformed answer is the token endpoint's failure, never a FormatException or InvalidCastException.
+            var accessToken = json?["access_token"] is JValue { Type: JTokenType.String } tokenValue ? (string?)tokenValue : null;
             if (string.IsNullOrEmpty(accessToken))
-                throw PingOneException.FromTokenEndpoint((int)response.StatusCode, new PingOneError { Code = "invalid_response", Message = "The token response has no access_token" }, ResponseHeaders.Of(response));
-            var lifetime = TimeSpan.FromSeconds(Math.Max(0, json!.Value<double?>("expires_in") ?? 3600));
+                throw PingOneException.FromTokenEndpointAnswer((int)response.StatusCode, new PingOneError { Code = "invalid_response", Message = "The token response has no access_token" }, ResponseHeaders.Of(response));
+            var lifetime = LifetimeOf(json!["expires_in"]);
             var margin = TimeSpan.FromTicks(Math.Min(RefreshMargin.Ticks, lifetime.Ticks / 2));
             return new CachedToken(accessToken!, requestedAt + lifetime - margin);
+        }
+
+        // expires_in is seconds; a missing, non-numeric, negative or absurd value falls back to an hour, capped at a day.
+        private static TimeSpan LifetimeOf(JToken? expiresIn)
+        {
+            var seconds = expiresIn?.Type switch
+            {
+                JTokenType.Integer or JTokenType.Float => (double)expiresIn,
+                JTokenType.String when double.TryParse((string?)expiresIn, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => 3600,
+            };
+            if (double.IsNaN(seconds) || seconds < 0) seconds = 0;
+            return TimeSpan.FromSeconds(Math.Min(seconds, 86400));
         }
 
         private static JObject? TryParseObject(string body)

@@ -1,30 +1,45 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
-using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace PingOne.Generated
 {
     /// <summary>
-    /// Where a PingOne token may be sent. Stricter than Kiota's validator, which allows every host when its
-    /// list is empty and never looks at the scheme: here the list must name the host, and only https
-    /// (or http to loopback, when allowed) goes out.
+    /// Where a PingOne request, and so a token, may go: the scheme, host and port of one of the configured
+    /// base addresses, over https (or http to loopback, when allowed). Stricter than Kiota's
+    /// <c>AllowedHostsValidator</c>, which allows every host when its list is empty and never looks at the
+    /// scheme or port.
     /// </summary>
-    internal static class HostPolicy
+    internal sealed class HostPolicy
     {
-        public static AllowedHostsValidator ForHosts(params Uri[] addresses) => new(addresses.Select(address => address.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
+        private readonly Uri[] _allowed;
+        private readonly bool _allowHttpOnLoopback;
 
-        public static void EnsureAllowed(Uri? uri, AllowedHostsValidator validator, bool allowHttpOnLoopback)
+        public HostPolicy(IEnumerable<Uri> allowedBaseAddresses, bool allowHttpOnLoopback)
+        {
+            _allowed = allowedBaseAddresses.ToArray();
+            if (_allowed.Length == 0) throw new ArgumentException("At least one base address must be allowed.", nameof(allowedBaseAddresses));
+            _allowHttpOnLoopback = allowHttpOnLoopback;
+        }
+
+        /// <summary>The host names of the allowed addresses, for Kiota's validator.</summary>
+        public string[] Hosts => _allowed.Select(address => address.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+        /// <exception cref="PingOneConfigurationException">The URI is not absolute, not https, or not on an allowed scheme, host and port.</exception>
+        public void EnsureAllowed(Uri? uri)
         {
             if (uri is null || !uri.IsAbsoluteUri)
-                throw new InvalidOperationException("Refusing to send a PingOne request without an absolute URI.");
-            var allowed = validator.AllowedHosts.ToArray();
-            if (allowed.Length == 0)
-                throw new InvalidOperationException("Refusing to send a PingOne token: the token provider's AllowedHostsValidator lists no host.");
-            var secure = uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && allowHttpOnLoopback && uri.IsLoopback);
-            if (!secure)
-                throw new InvalidOperationException($"Refusing to send a PingOne token over {uri.Scheme} to {uri.Host}: only https is allowed{(uri.IsLoopback ? " (set AllowHttpOnLoopback for a local emulator)" : string.Empty)}.");
-            if (!allowed.Contains(uri.Host, StringComparer.OrdinalIgnoreCase))
-                throw new InvalidOperationException($"Refusing to send a PingOne token to {uri.Host}: the allowed hosts are {string.Join(", ", allowed)}.");
+                throw new PingOneConfigurationException("Refusing to send a PingOne request without an absolute URI.");
+            if (!HttpsOrLoopback.IsAllowed(uri, _allowHttpOnLoopback))
+                throw new PingOneConfigurationException($"Refusing to send a PingOne request over {uri.Scheme} to {uri.Host}: only https is allowed{(uri.IsLoopback ? " (set AllowHttpOnLoopback for a local emulator)" : string.Empty)}.");
+            foreach (var allowed in _allowed)
+            {
+                if (string.Equals(uri.Scheme, allowed.Scheme, StringComparison.OrdinalIgnoreCase) &&
+                    string.Equals(uri.Host, allowed.Host, StringComparison.OrdinalIgnoreCase) &&
+                    uri.Port == allowed.Port)
+                    return;
+            }
+            throw new PingOneConfigurationException($"Refusing to send a PingOne request to {uri.Scheme}://{uri.Authority}: the configured addresses are {string.Join(", ", _allowed.Select(a => a.GetLeftPart(UriPartial.Authority)))}.");
         }
     }
 }

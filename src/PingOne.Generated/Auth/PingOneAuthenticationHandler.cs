@@ -9,30 +9,26 @@ using Microsoft.Kiota.Abstractions.Authentication;
 namespace PingOne.Generated
 {
     /// <summary>
-    /// Sets <c>Authorization: Bearer</c> on every request from an <see cref="IAccessTokenProvider"/>, and fails
-    /// closed: a request to a host the provider does not allow, or over plain http, throws before it is sent.
-    /// On <c>401</c> it drops the cached token, gets a new one and retries the request once.
+    /// Sets <c>Authorization: Bearer</c> on every request and fails closed: a request to an address the
+    /// settings do not allow, or over plain http, throws before it is sent. On <c>401</c> it drops the
+    /// cached token, gets a new one and sends the request once more: the only retry outside the client's
+    /// retry pipeline, because only here is it known which token was refused.
     /// </summary>
-    /// <remarks>Place it inside any retry handler, so every attempt gets a valid token; <c>AddPingOneMfaClient</c> does.</remarks>
-    public sealed class PingOneAuthenticationHandler : DelegatingHandler
+    internal sealed class PingOneAuthenticationHandler : DelegatingHandler
     {
         private readonly IAccessTokenProvider _tokenProvider;
-        private readonly bool _allowHttpOnLoopback;
+        private readonly HostPolicy _hosts;
 
-        /// <summary>Creates the handler.</summary>
-        /// <param name="tokenProvider">Gives the token for each request's URI; its <see cref="IAccessTokenProvider.AllowedHostsValidator"/> must list the API host.</param>
-        /// <param name="allowHttpOnLoopback">Whether plain http to a loopback address is allowed (local emulator, tests).</param>
-        public PingOneAuthenticationHandler(IAccessTokenProvider tokenProvider, bool allowHttpOnLoopback = false)
+        public PingOneAuthenticationHandler(IAccessTokenProvider tokenProvider, HostPolicy hosts, HttpMessageHandler innerHandler)
+            : base(innerHandler)
         {
             _tokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
-            _allowHttpOnLoopback = allowHttpOnLoopback;
+            _hosts = hosts ?? throw new ArgumentNullException(nameof(hosts));
         }
 
-        /// <inheritdoc />
-        /// <exception cref="InvalidOperationException">The request's host is not allowed, it is not https, or the provider gave no token.</exception>
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            HostPolicy.EnsureAllowed(request.RequestUri, _tokenProvider.AllowedHostsValidator, _allowHttpOnLoopback);
+            _hosts.EnsureAllowed(request.RequestUri);
             var token = await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
@@ -48,7 +44,7 @@ namespace PingOne.Generated
         {
             var token = await _tokenProvider.GetAuthorizationTokenAsync(request.RequestUri!, null, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(token))
-                throw new InvalidOperationException($"Refusing to send a PingOne request to {request.RequestUri!.Host} without a token: the token provider returned none.");
+                throw new PingOneConfigurationException($"Refusing to send a PingOne request to {request.RequestUri!.Host} without a token: the token provider returned none.");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return token;
         }

@@ -6,33 +6,25 @@ using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace PingOne.Generated
 {
-    /// <summary>Hands out an access token the caller already holds, only for requests to the allowed hosts.</summary>
-    public sealed class StaticAccessTokenProvider : IAccessTokenProvider
+    /// <summary>Hands out an access token the caller already holds (<see cref="PingOneMfaClientOptions.AccessToken"/>), only for the API's address.</summary>
+    internal sealed class StaticAccessTokenProvider : IAccessTokenProvider
     {
         private readonly string _token;
-        private readonly bool _allowHttpOnLoopback;
+        private readonly HostPolicy _hosts;
 
-        /// <summary>Creates the provider.</summary>
-        /// <param name="accessToken">The bearer token.</param>
-        /// <param name="apiBaseAddress">The API base address; its host is the only one the token is sent to.</param>
-        /// <param name="allowHttpOnLoopback">Whether plain http to a loopback address is allowed (local emulator, tests).</param>
-        public StaticAccessTokenProvider(string accessToken, Uri apiBaseAddress, bool allowHttpOnLoopback = false)
+        public StaticAccessTokenProvider(string accessToken, HostPolicy hosts)
         {
             if (string.IsNullOrWhiteSpace(accessToken)) throw new ArgumentException("The access token must not be empty.", nameof(accessToken));
-            if (apiBaseAddress is null) throw new ArgumentNullException(nameof(apiBaseAddress));
             _token = accessToken;
-            _allowHttpOnLoopback = allowHttpOnLoopback;
-            AllowedHostsValidator = HostPolicy.ForHosts(apiBaseAddress);
+            _hosts = hosts;
+            AllowedHostsValidator = new AllowedHostsValidator(hosts.Hosts);
         }
 
-        /// <inheritdoc />
         public AllowedHostsValidator AllowedHostsValidator { get; }
 
-        /// <inheritdoc />
-        /// <exception cref="InvalidOperationException">The URI's host is not allowed, or it is not https.</exception>
         public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
         {
-            HostPolicy.EnsureAllowed(uri, AllowedHostsValidator, _allowHttpOnLoopback);
+            _hosts.EnsureAllowed(uri);
             return Task.FromResult(_token);
         }
     }

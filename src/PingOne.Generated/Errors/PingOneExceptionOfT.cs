@@ -10,7 +10,7 @@ namespace PingOne.Generated
     internal sealed class PingOneException<TResult> : PingOneException
     {
         public PingOneException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
-            : base(message, statusCode, result as PingOneError, headers, innerException)
+            : base(statusCode, message, result as PingOneError, headers, innerException)
         {
         }
     }

@@ -7,45 +7,49 @@ using Newtonsoft.Json;
 namespace PingOne.Generated
 {
     /// <summary>
-    /// PingOne answered with a status the operation does not succeed with, or with a body that could not
-    /// be read. Carries the HTTP status, the parsed PingOne error and the response headers.
+    /// Every call that failed between the client and PingOne: refused, rate limited, unavailable,
+    /// unreachable, timed out, or with an unknown outcome (<see cref="Kind"/>). Carries the HTTP status
+    /// (0 when no answer came), the parsed PingOne error and the response headers.
     /// </summary>
     /// <remarks>
     /// The message is built from PingOne's <c>code</c> and <c>message</c>, never from the raw body, and any
-    /// phone number in it is masked.
+    /// phone number in it is masked. Caller mistakes are <see cref="ArgumentException"/> (thrown before
+    /// sending), settings that cannot be used are <see cref="PingOneConfigurationException"/>, and the
+    /// caller's own cancellation stays <see cref="OperationCanceledException"/>.
     /// </remarks>
     public class PingOneException : Exception
     {
         private const string ApiSubject = "PingOne answered";
-        private const string UnknownOutcomeNote = " The device may have been created: list the user's devices before creating it again, or enable PingOneRetryOptions.SafeRetry.";
+        private const string UnknownOutcomeNote = " The device may have been created: list the user's devices before creating it again, or run the same enrollment again (it looks before it creates).";
         private static readonly string[] CorrelationHeaders = { "correlation-id", "X-Correlation-Id", "X-Ping-External-Transaction-ID", "X-Request-Id" };
 
-        private string _message;
+        private readonly string _message;
 
-        /// <summary>Creates an exception for a PingOne error, e.g. to return from a mocked client in tests.</summary>
-        /// <param name="status">The HTTP status code.</param>
+        /// <summary>Creates an exception for a PingOne error answer, e.g. to return from a mocked client in tests.</summary>
+        /// <param name="status">The HTTP status code; it decides <see cref="Kind"/>.</param>
         /// <param name="error">The PingOne error body, if any.</param>
         /// <param name="headers">The response headers, if any.</param>
         public PingOneException(int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>>? headers = null)
-            : this(ApiSubject, null, status, error, headers, null)
+            : this(KindOf(status), BuildMessage(ApiSubject, null, status, error), status, error, headers, null)
         {
         }
 
         // Called by the generated client (nswag.json: exceptionClass) for statuses without a typed body.
         internal PingOneException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-            : this(ApiSubject, message, statusCode, TryParseError(response), headers, innerException)
+            : this(statusCode, message, TryParseError(response), headers, innerException)
         {
         }
 
-        private protected PingOneException(string? fallbackMessage, int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
-            : this(ApiSubject, fallbackMessage, status, error, headers, innerException)
+        private protected PingOneException(int status, string? fallbackMessage, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
+            : this(KindOf(status), BuildMessage(ApiSubject, fallbackMessage, status, error), status, error, headers, innerException)
         {
         }
 
-        private PingOneException(string subject, string? fallbackMessage, int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
+        private PingOneException(PingOneFailureKind kind, string message, int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
             : base(null, innerException)
         {
-            _message = BuildMessage(subject, fallbackMessage, status, error);
+            _message = message;
+            Kind = kind;
             Status = status;
             Error = error;
             Headers = CopyHeaders(headers);
@@ -53,10 +57,13 @@ namespace PingOne.Generated
             CorrelationId = CorrelationHeaders.Select(name => FirstHeader(Headers, name)).FirstOrDefault(value => value is { Length: > 0 });
         }
 
-        /// <summary>What PingOne said, built from its code and message (never the raw body), phone numbers masked.</summary>
+        /// <summary>What went wrong, built from PingOne's code and message (never the raw body), phone numbers masked.</summary>
         public override string Message => DeviceMayHaveBeenCreated ? _message + UnknownOutcomeNote : _message;
 
-        /// <summary>The HTTP status code of the response.</summary>
+        /// <summary>What kind of failure this is; decides whether trying again later can help.</summary>
+        public PingOneFailureKind Kind { get; }
+
+        /// <summary>The HTTP status code of the answer, or 0 when no answer came.</summary>
         public int Status { get; }
 
         /// <summary>The PingOne error body, or <see langword="null"/> when the response had none that could be read.</summary>
@@ -74,34 +81,66 @@ namespace PingOne.Generated
         /// <summary>The response headers (names compared without case).</summary>
         public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 
-        /// <summary>How long PingOne asked to wait before retrying (from <c>Retry-After</c>), if it said.</summary>
-        public TimeSpan? RetryAfter { get; }
+        /// <summary>
+        /// How long PingOne asked to wait before retrying (from <c>Retry-After</c>), if it said. An HTTP date is
+        /// read against the client's <c>TimeProvider</c> (the system clock for an exception built in a test).
+        /// </summary>
+        public TimeSpan? RetryAfter { get; private set; }
 
         /// <summary>The request's correlation or transaction id from the response headers, if any.</summary>
         public string? CorrelationId { get; }
 
         /// <summary>
         /// Whether a create call failed in a way that leaves its outcome unknown (a <c>5xx</c>, a timeout, a
-        /// connection dropped after sending): the device may exist. <see cref="Status"/> is 0 when no response came.
+        /// connection lost after sending, an unreadable success): the device may exist. Never set when the
+        /// request did not reach PingOne (a token failure, a refused connection).
         /// </summary>
         public bool DeviceMayHaveBeenCreated { get; private set; }
 
-        // A create call whose outcome is unknown: the same failure, saying so in the message.
-        internal static PingOneException OutcomeUnknown(Exception failure)
+        // Whether the failure came from the token endpoint: the API request itself was never sent.
+        internal bool FromTokenEndpoint { get; private set; }
+
+        // No answer from PingOne: the network, a timeout, a lost connection.
+        internal static PingOneException NoAnswer(PingOneFailureKind kind, Exception failure, bool fromTokenEndpoint = false)
         {
-            var exception = failure is PingOneException known
-                ? new PingOneException(ApiSubject, null, known.Status, known.Error, known.Headers, failure) { _message = known._message }
-                : new PingOneException("No answer from PingOne", $"{failure.GetType().Name}: {failure.Message}", 0, null, null, failure);
-            exception.DeviceMayHaveBeenCreated = true;
-            return exception;
+            var subject = fromTokenEndpoint ? "PingOne's token endpoint" : "PingOne";
+            var what = kind switch
+            {
+                PingOneFailureKind.Unreachable => "could not be reached",
+                PingOneFailureKind.TimedOut => "did not answer in time",
+                _ => "did not answer: the connection was lost after the request was sent",
+            };
+            var message = SensitiveText.MaskPhoneNumbers($"{subject} {what} ({failure.GetType().Name}: {failure.Message})");
+            return new PingOneException(kind, message, 0, null, null, failure) { FromTokenEndpoint = fromTokenEndpoint };
         }
 
-        internal static PingOneException FromTokenEndpoint(int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>> headers) =>
-            new("PingOne's token endpoint answered", "no token was issued.", status, error, headers, null);
+        internal static PingOneException FromTokenEndpointAnswer(int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>> headers) =>
+            new(KindOf(status), BuildMessage("PingOne's token endpoint answered", "no token was issued.", status, error), status, error, headers, null) { FromTokenEndpoint = true };
+
+        // Re-reads Retry-After against the client's clock: an HTTP date means "wait until then" on that clock.
+        internal PingOneException ReadAgainst(DateTimeOffset now)
+        {
+            RetryAfter = RetryAfterHeader.Parse(FirstHeader(Headers, "Retry-After"), now);
+            return this;
+        }
+
+        // A create whose request may have reached PingOne: the message then says the device may exist.
+        internal void MarkDeviceMayHaveBeenCreated()
+        {
+            if (!FromTokenEndpoint) DeviceMayHaveBeenCreated = true;
+        }
+
+        internal static PingOneFailureKind KindOf(int status) => status switch
+        {
+            429 => PingOneFailureKind.RateLimited,
+            408 => PingOneFailureKind.TimedOut,
+            >= 500 => PingOneFailureKind.Unavailable,
+            >= 200 and < 300 => PingOneFailureKind.InvalidResponse,
+            _ => PingOneFailureKind.Refused,
+        };
 
         private static string BuildMessage(string subject, string? fallbackMessage, int status, PingOneError? error)
         {
-            if (status == 0) return SensitiveText.MaskPhoneNumbers($"{subject}: {fallbackMessage}");
             var message = new StringBuilder(subject).Append(" HTTP ").Append(status);
             if (error?.Code is { Length: > 0 } code) message.Append(' ').Append(code);
             if (error?.Message is { Length: > 0 } text) message.Append(": ").Append(text.TrimEnd('.')).Append('.');

@@ -1,11 +1,20 @@
 using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using Microsoft.Extensions.Logging;
 
 namespace PingOne.Generated
 {
     /// <summary>
-    /// Settings of a <see cref="PingOneMfaClient"/> and of its authentication. Bound from the <c>PingOne</c>
-    /// configuration section by <c>AddPingOneMfaClient</c>.
+    /// Everything a <see cref="PingOneMfaClient"/> needs, in one object: where PingOne is, how to
+    /// authenticate, how phone numbers are read, how calls are retried, and (in code only) the network
+    /// handler, the clock and the loggers. The client builds its whole handler chain from it.
     /// </summary>
+    /// <remarks>
+    /// The settings properties bind from a <c>PingOne</c> configuration section (see the
+    /// <c>PingOne.Generated.DependencyInjection</c> package); <see cref="Transport"/>, <see cref="TimeProvider"/>
+    /// and <see cref="LoggerFactory"/> are set in code.
+    /// </remarks>
     public class PingOneMfaClientOptions
     {
         /// <summary>The PingOne region whose hosts the client calls. Defaults to <see cref="PingOneRegion.NorthAmerica"/>.</summary>
@@ -50,10 +59,31 @@ namespace PingOne.Generated
         /// <summary>How calls are retried after rate limiting and transient failures.</summary>
         public PingOneRetryOptions Retry { get; set; } = new();
 
+        /// <summary>
+        /// The handler that puts requests on the network, for the API and the token endpoint alike: a proxy
+        /// setting, a test double, a handler from <c>IHttpClientFactory</c>. The client does not dispose it.
+        /// <see langword="null"/> (the default): the client creates and owns its own (connections recycled
+        /// every five minutes, no redirects followed).
+        /// </summary>
+        public HttpMessageHandler? Transport { get; set; }
+
+        /// <summary>The clock for token lifetimes, <c>Retry-After</c> dates and waits between attempts; <see langword="null"/> for the system clock.</summary>
+        public TimeProvider? TimeProvider { get; set; }
+
+        /// <summary>Creates the client's logger (one Debug line per call, a Warning per retry); <see langword="null"/> for none.</summary>
+        public ILoggerFactory? LoggerFactory { get; set; }
+
         /// <summary>The API base address in effect: <see cref="ApiBaseAddress"/> if set, otherwise the region's.</summary>
         public Uri EffectiveApiBaseAddress => BaseAddress.WithTrailingSlash(ApiBaseAddress ?? Region.ApiBaseAddress);
 
         /// <summary>The authorization base address in effect: <see cref="AuthBaseAddress"/> if set, otherwise the region's.</summary>
         public Uri EffectiveAuthBaseAddress => BaseAddress.WithTrailingSlash(AuthBaseAddress ?? Region.AuthBaseAddress);
+
+        /// <summary>
+        /// Checks the settings the way the client does before it sends anything; each problem names its
+        /// setting as it is spelled in configuration (<c>PingOne:ClientId</c>, ...).
+        /// </summary>
+        /// <returns>The problems found; empty when the settings can be used.</returns>
+        public IReadOnlyList<string> Validate() => PingOneMfaClientOptionsValidation.Problems(this);
     }
 }

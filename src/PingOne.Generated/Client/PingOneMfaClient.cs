@@ -1,0 +1,339 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Polly;
+
+namespace PingOne.Generated
+{
+    /// <summary>
+    /// Creates, reads, lists, renames, activates and deletes PingOne MFA voice devices. Thread-safe: create
+    /// one per set of settings, reuse it, and dispose it when done.
+    /// </summary>
+    /// <remarks>
+    /// Each method checks its arguments, builds the body PingOne expects (never changing the caller's
+    /// objects) and makes one call of the generated client through one pipeline: retries (Polly), then
+    /// authentication, then the network. Every failure between the client and PingOne is a
+    /// <see cref="PingOneException"/> whose <see cref="PingOneException.Kind"/> says what happened.
+    /// </remarks>
+    public class PingOneMfaClient : IDisposable
+    {
+        private const string CreateOperation = "create-voice-device";
+        private const string ListOperation = "list-devices";
+        private const string GetOperation = "get-device";
+        private const string DeleteOperation = "delete-device";
+        private const string RenameOperation = "rename-device";
+        private const string ActivateOperation = "activate-device";
+
+        // How far PingOne's clock may be behind ours when safe retry matches a device's createdAt.
+        private static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(5);
+
+        private readonly PingOneMfaRestClient _rest = null!;
+        private readonly PhoneNumberNormalizer _phoneNormalizer = PhoneNumberNormalizer.Default;
+        private readonly RetryPipelines _retries = null!;
+        private readonly PingOneRetryOptions _retryOptions = new();
+        private readonly ILogger _logger = NullLogger.Instance;
+        private readonly TimeProvider _time = TimeProvider.System;
+        private readonly IDisposable[] _owned = Array.Empty<IDisposable>();
+
+        /// <summary>For mocking frameworks only.</summary>
+        protected PingOneMfaClient()
+        {
+        }
+
+        /// <summary>
+        /// Creates a client and everything it sends through: the token provider (client credentials or the
+        /// access token of the options), the authentication handler that checks every request's address,
+        /// the retry pipeline, and, unless <see cref="PingOneMfaClientOptions.Transport"/> is given, the
+        /// network handler. The client owns what it creates and disposes it in <see cref="Dispose()"/>.
+        /// </summary>
+        /// <param name="options">The settings; read once, here.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+        /// <exception cref="PingOneConfigurationException">The settings cannot be used; the message names each problem.</exception>
+        public PingOneMfaClient(PingOneMfaClientOptions options)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            var problems = options.Validate();
+            if (problems.Count > 0) throw new PingOneConfigurationException(problems);
+
+            _time = options.TimeProvider ?? TimeProvider.System;
+            _logger = options.LoggerFactory?.CreateLogger<PingOneMfaClient>() ?? (ILogger)NullLogger.Instance;
+            _phoneNormalizer = new PhoneNumberNormalizer(options.PhoneNormalization);
+            _retryOptions = options.Retry;
+            _retries = new RetryPipelines(options.Retry, _time, _logger);
+
+            var ownsTransport = options.Transport is null;
+            var transport = options.Transport ?? DefaultTransport.Create();
+            var apiHosts = new HostPolicy(new[] { options.EffectiveApiBaseAddress }, options.AllowHttpOnLoopback);
+            var owned = new List<IDisposable>();
+            IAccessTokenProvider tokens;
+            if (!string.IsNullOrWhiteSpace(options.AccessToken))
+                tokens = new StaticAccessTokenProvider(options.AccessToken!, apiHosts);
+            else
+            {
+                var tokenHttp = new HttpClient(transport, disposeHandler: false);
+                var credentials = new ClientCredentialsTokenProvider(tokenHttp, options, apiHosts, _time);
+                owned.Add(tokenHttp);
+                owned.Add(credentials);
+                tokens = credentials;
+            }
+            // A caller's transport outlives the client: the handler chain over it is then not disposed (it would dispose the transport).
+            var apiHttp = new HttpClient(new PingOneAuthenticationHandler(tokens, apiHosts, transport), disposeHandler: ownsTransport);
+            owned.Add(apiHttp);
+            _owned = owned.ToArray();
+            _rest = new PingOneMfaRestClient(apiHttp) { BaseUrl = options.EffectiveApiBaseAddress.AbsoluteUri };
+        }
+
+        /// <summary>
+        /// Creates a voice MFA device for a user: <c>POST {api}/environments/{environmentId}/users/{userId}/devices</c>.
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="request">
+        /// The device to create. A normalized copy is sent (E.164 phone, extension apart); <paramref name="request"/> itself is not changed.
+        /// </param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The device PingOne created (or, with safe retries, the one a failed attempt created).</returns>
+        /// <exception cref="InvalidPhoneNumberException">The phone number or extension cannot be used; nothing was sent.</exception>
+        /// <exception cref="ArgumentException"><paramref name="environmentId"/>, <paramref name="userId"/> or the policy id is empty.</exception>
+        /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+        /// <exception cref="PingOneException">
+        /// The call failed (<see cref="PingOneException.Kind"/>); <see cref="PingOneException.DeviceMayHaveBeenCreated"/>
+        /// when PingOne may have created the device although the call failed.
+        /// </exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        /// <exception cref="OperationCanceledException">
+        /// <paramref name="cancellationToken"/> was cancelled. If that happened after the request was sent, the device
+        /// may exist: list the user's devices before creating it again.
+        /// </exception>
+        public virtual async Task<VoiceDevice> CreateVoiceDeviceAsync(string environmentId, string userId, CreateVoiceDeviceRequest request, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            if (string.IsNullOrWhiteSpace(request.Policy?.Id))
+                throw new ArgumentException("request.Policy.Id must be the id of a device authentication policy.", nameof(request));
+            if (request.Phone is null)
+                throw new InvalidPhoneNumberException(PhoneNumberProblem.Empty, "The request has no phone number. Set Phone to the number with its country calling code, e.g. +1 512 555 1234.", "phone");
+            var phone = _phoneNormalizer.Normalize(request.Phone, request.Extension);
+            var wire = request.ToWire(phone);
+
+            var firstAttemptAt = _time.GetUtcNow();
+            var outcomeUnknown = false;
+            try
+            {
+                return await SendAsync(CreateOperation, 201, _retries.Create, async ct =>
+                {
+                    // After an attempt that may have created the device, look before sending again.
+                    if (outcomeUnknown && await FindCreatedDeviceAsync(environmentId, userId, phone, firstAttemptAt, ct).ConfigureAwait(false) is { } created)
+                    {
+                        _logger.FoundCreatedDevice(created.Id);
+                        return created;
+                    }
+                    try
+                    {
+                        return await _rest.CreateVoiceDeviceAsync(wire, environmentId, userId, ct).ConfigureAwait(false);
+                    }
+                    catch (Exception failure) when (Failures.Translate(failure, ct) is { } known && Failures.MayHaveBeenProcessed(known))
+                    {
+                        outcomeUnknown = true;
+                        throw;
+                    }
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PingOneException failure) when (outcomeUnknown)
+            {
+                failure.MarkDeviceMayHaveBeenCreated();
+                throw;
+            }
+        }
+
+        /// <summary>Lists a user's MFA devices of every type: <c>GET {api}/environments/{environmentId}/users/{userId}/devices</c>.</summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The devices on the first page PingOne returns, in the user's device order.</returns>
+        /// <exception cref="ArgumentException"><paramref name="environmentId"/> or <paramref name="userId"/> is empty.</exception>
+        /// <exception cref="PingOneException">The call failed (<see cref="PingOneException.Kind"/>).</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        public virtual Task<IReadOnlyList<VoiceDevice>> ListDevicesAsync(string environmentId, string userId, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            return SendAsync(ListOperation, 200, _retries.Idempotent, ct => ListOnceAsync(environmentId, userId, ct), cancellationToken);
+        }
+
+        /// <summary>Reads one of a user's MFA devices: <c>GET {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The device; a device of another type keeps its <c>type</c> and its own properties in <c>AdditionalProperties</c>.</returns>
+        /// <exception cref="ArgumentException">An id is empty.</exception>
+        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        public virtual Task<VoiceDevice> GetDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            RequireId(deviceId, nameof(deviceId));
+            return SendAsync(GetOperation, 200, _retries.Idempotent, ct => _rest.GetDeviceAsync(environmentId, userId, deviceId, ct), cancellationToken);
+        }
+
+        /// <summary>Deletes one of a user's MFA devices: <c>DELETE {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>A task that completes when the device is gone.</returns>
+        /// <exception cref="ArgumentException">An id is empty.</exception>
+        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        /// <remarks>Deleting twice ends the same way, so it is retried like a read; a <c>404</c> after an attempt whose answer was lost counts as deleted.</remarks>
+        public virtual Task DeleteDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            RequireId(deviceId, nameof(deviceId));
+            var sentBefore = false;
+            return SendAsync(DeleteOperation, 204, _retries.Idempotent, async ct =>
+            {
+                try
+                {
+                    await _rest.DeleteDeviceAsync(environmentId, userId, deviceId, ct).ConfigureAwait(false);
+                }
+                catch (PingOneException gone) when (gone.Status == 404 && sentBefore)
+                {
+                    // An earlier attempt whose answer was lost did delete it.
+                }
+                finally
+                {
+                    sentBefore = true;
+                }
+                return true;
+            }, cancellationToken);
+        }
+
+        /// <summary>Renames a device: <c>PUT {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}/nickname</c>.</summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="nickname">The new nickname (at most 100 characters); an empty string clears it.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The renamed device.</returns>
+        /// <exception cref="ArgumentException">An id is empty, or the nickname is longer than 100 characters.</exception>
+        /// <exception cref="PingOneException">The call failed (<see cref="PingOneException.Kind"/>).</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        public virtual Task<VoiceDevice> UpdateNicknameAsync(string environmentId, string userId, string deviceId, string nickname, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            RequireId(deviceId, nameof(deviceId));
+            if (nickname is null) throw new ArgumentNullException(nameof(nickname));
+            if (nickname.Length > 100) throw new ArgumentException("The nickname may have at most 100 characters.", nameof(nickname));
+            var body = new UpdateNicknameRequest { Nickname = nickname };
+            return SendAsync(RenameOperation, 200, _retries.Idempotent, ct => _rest.UpdateDeviceNicknameAsync(body, environmentId, userId, deviceId, ct), cancellationToken);
+        }
+
+        /// <summary>
+        /// Activates an <c>ACTIVATION_REQUIRED</c> device with the OTP sent to it:
+        /// <c>POST {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c> as <c>application/vnd.pingidentity.device.activate+json</c>.
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="otp">The one-time password the user received.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The device, now active.</returns>
+        /// <exception cref="ArgumentException">An id or the OTP is empty.</exception>
+        /// <exception cref="PingOneException">PingOne refused the OTP, or the call failed (<see cref="PingOneException.Kind"/>).</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        /// <remarks>An OTP is used once, so only failures PingOne never processed (<c>429</c>, no connection) are retried.</remarks>
+        public virtual Task<VoiceDevice> ActivateDeviceAsync(string environmentId, string userId, string deviceId, string otp, CancellationToken cancellationToken = default)
+        {
+            RequireId(environmentId, nameof(environmentId));
+            RequireId(userId, nameof(userId));
+            RequireId(deviceId, nameof(deviceId));
+            RequireId(otp, nameof(otp));
+            var body = new ActivateDeviceRequest { Otp = otp.Trim() };
+            return SendAsync(ActivateOperation, 200, _retries.NotProcessedOnly, ct => _rest.ActivateDeviceAsync(body, environmentId, userId, deviceId, ct), cancellationToken);
+        }
+
+        /// <summary>Disposes what the client created: its HTTP clients, its token provider and (unless given in the options) its network handler.</summary>
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Disposes what the client created.</summary>
+        /// <param name="disposing">Whether this is called from <see cref="Dispose()"/>.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (!disposing) return;
+            foreach (var owned in _owned) owned.Dispose();
+        }
+
+        // The one way to the wire: the pipeline's retries around one generated call, every failure as PingOneException.
+        private async Task<T> SendAsync<T>(string operation, int successStatus, ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+        {
+            var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
+            var started = _time.GetTimestamp();
+            var attempts = 0;
+            try
+            {
+                var result = await pipeline.ExecuteAsync(async (ctx, _) =>
+                {
+                    attempts++;
+                    try
+                    {
+                        return await send(ctx.CancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception failure) when (Failures.Translate(failure, ctx.CancellationToken) is { } pingOne && !ReferenceEquals(pingOne, failure))
+                    {
+                        throw pingOne;
+                    }
+                }, context, 0).ConfigureAwait(false);
+                _logger.CallSucceeded(operation, successStatus, _time.GetElapsedTime(started), attempts);
+                return result;
+            }
+            catch (PingOneException failure)
+            {
+                failure.ReadAgainst(_time.GetUtcNow());
+                _logger.CallFailed(operation, failure, _time.GetElapsedTime(started));
+                throw;
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        private async Task<IReadOnlyList<VoiceDevice>> ListOnceAsync(string environmentId, string userId, CancellationToken cancellationToken)
+        {
+            var page = await _rest.ListDevicesAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
+            return page._embedded?.Devices?.Where(device => device is not null).ToList() ?? new List<VoiceDevice>();
+        }
+
+        // The device an earlier attempt created: a voice device with the same canonical phone and extension,
+        // created since the first attempt (with a margin for clock skew between this machine and PingOne).
+        private async Task<VoiceDevice?> FindCreatedDeviceAsync(string environmentId, string userId, NormalizedPhone phone, DateTimeOffset firstAttemptAt, CancellationToken cancellationToken)
+        {
+            _logger.LookingForCreatedDevice();
+            var devices = await ListOnceAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
+            var since = firstAttemptAt - ClockSkewMargin;
+            return devices.FirstOrDefault(device => (device.CreatedAt is null || device.CreatedAt >= since) && device.IsVoiceDeviceFor(phone));
+        }
+
+        private static void RequireId(string value, string name)
+        {
+            if (value is null) throw new ArgumentNullException(name);
+            if (value.Trim().Length == 0) throw new ArgumentException($"{name} must not be empty.", name);
+        }
+    }
+}
