@@ -23,9 +23,7 @@ public class CreateVoiceDeviceRequestMockTests
         using var mock = new PingOneMock();
         var url = apiBase + Seed.DevicesPath();
         mock.Expect(HttpMethod.Post, url).Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
-        using var http = mock.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", "caller-token");
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions { Region = region });
+        var client = mock.CreateClient(new PingOneMfaClientOptions { Region = region });
 
         await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request());
 
@@ -36,7 +34,7 @@ public class CreateVoiceDeviceRequestMockTests
             Assert.That(sent.Method, Is.EqualTo(HttpMethod.Post));
             Assert.That(sent.Uri.AbsoluteUri, Is.EqualTo(url));
             Assert.That(sent.ContentType?.MediaType, Is.EqualTo("application/json"));
-            Assert.That(sent.Headers.Authorization?.ToString(), Is.EqualTo("Bearer caller-token"));
+            Assert.That(sent.Headers.Authorization?.ToString(), Is.EqualTo("Bearer " + PingOneMock.Token));
             Assert.That(sent.Headers.Accept.Select(a => a.MediaType), Is.EqualTo(new[] { "application/json" }));
             Assert.That(JToken.DeepEquals(sent.BodyJson, Seed.CanonicalRequestJson()), Is.True, sent.Body);
         });
@@ -49,8 +47,7 @@ public class CreateVoiceDeviceRequestMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, expectedBase + Seed.DevicesPath()).Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
-        using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions { ApiBaseAddress = new Uri(configured) });
+        var client = mock.CreateClient(new PingOneMfaClientOptions { ApiBaseAddress = new Uri(configured) });
 
         await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request());
 
@@ -62,8 +59,7 @@ public class CreateVoiceDeviceRequestMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, PingOneRegion.NorthAmerica.ApiBaseAddress + Seed.DevicesPath()).Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
-        using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
+        var client = mock.CreateClient(new PingOneMfaClientOptions());
         var request = new CreateVoiceDeviceRequest { Phone = "+15125551111", Policy = new DevicePolicyReference { Id = Seed.PolicyId } };
 
         await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, request);
@@ -77,8 +73,7 @@ public class CreateVoiceDeviceRequestMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, PingOneRegion.NorthAmerica.ApiBaseAddress + Seed.DevicesPath()).Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
-        using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
+        var client = mock.CreateClient(new PingOneMfaClientOptions());
         var request = new CreateVoiceDeviceRequest
         {
             Phone = "+15125551111",
@@ -116,8 +111,7 @@ public class CreateVoiceDeviceRequestMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, "https://api.pingone.com/v1/environments/env%2F1/users/user%3F2/devices").Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
-        using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
+        var client = mock.CreateClient(new PingOneMfaClientOptions());
 
         await client.CreateVoiceDeviceAsync("env/1", "user?2", Seed.Request());
 
@@ -129,8 +123,7 @@ public class CreateVoiceDeviceRequestMockTests
     public void EmptyEnvironmentId_IsRejectedBeforeSending(string environmentId, string userId)
     {
         using var mock = new PingOneMock();
-        using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
+        var client = mock.CreateClient(new PingOneMfaClientOptions());
 
         var error = Assert.ThrowsAsync<ArgumentException>(() => client.CreateVoiceDeviceAsync(environmentId, userId, Seed.Request()));
 
@@ -142,8 +135,7 @@ public class CreateVoiceDeviceRequestMockTests
     public void NullRequest_IsRejectedBeforeSending()
     {
         using var mock = new PingOneMock();
-        using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
+        var client = mock.CreateClient(new PingOneMfaClientOptions());
 
         var error = Assert.ThrowsAsync<ArgumentNullException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, null!));
 
@@ -152,26 +144,26 @@ public class CreateVoiceDeviceRequestMockTests
     }
 
     [Test]
-    public void CancellationWhileWaitingForPingOne_IsHonored()
+    public async Task CancellationAfterTheRequestLeft_IsTheCallersOperationCanceledException()
     {
-        using var mock = new PingOneMock();
-        mock.Expect(HttpMethod.Post, PingOneRegion.NorthAmerica.ApiBaseAddress + Seed.DevicesPath()).Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
-        using var http = new HttpClient(new SlowNetwork(TimeSpan.FromMinutes(5)) { InnerHandler = mock.Handler });
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var network = new HoldingNetwork();
+        using var client = new PingOneMfaClient(new PingOneMfaClientOptions { AccessToken = PingOneMock.Token, Transport = network });
+        using var cancellation = new CancellationTokenSource();
 
-        Assert.That(
-            async () => await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request(), cancellation.Token),
-            Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(mock.Sent, Is.Empty);
+        var call = client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request(), cancellation.Token);
+        await network.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        cancellation.Cancel();
+
+        var error = Assert.CatchAsync<OperationCanceledException>(async () => await call);
+        Assert.That(error!.CancellationToken, Is.EqualTo(cancellation.Token));
+        Assert.That(network.Received, Is.EqualTo(1), "sent once, and not again after the cancellation");
     }
 
     [Test]
     public void AlreadyCancelledToken_SendsNothing()
     {
         using var mock = new PingOneMock();
-        using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
+        var client = mock.CreateClient(new PingOneMfaClientOptions());
 
         Assert.That(
             async () => await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request(), new CancellationToken(canceled: true)),

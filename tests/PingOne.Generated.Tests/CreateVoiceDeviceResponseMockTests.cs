@@ -124,8 +124,7 @@ public class CreateVoiceDeviceResponseMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, PingOneRegion.NorthAmerica.ApiBaseAddress + Seed.DevicesPath()).Respond(HttpStatusCode.Created, "application/json", body);
-        using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
+        var client = mock.CreateClient(new PingOneMfaClientOptions());
         return await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request());
     }
 }

@@ -104,5 +104,5 @@ public class DeviceLifecycleMockTests
         Assert.That(mock.Sent, Is.Empty);
     }
 
-    private static PingOneMfaClient Client(PingOneMock mock) => new(mock.CreateHttpClient(), new PingOneMfaClientOptions());
+    private static PingOneMfaClient Client(PingOneMock mock) => mock.CreateClient();
 }

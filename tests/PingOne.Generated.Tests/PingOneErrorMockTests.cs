@@ -115,16 +115,14 @@ public class PingOneErrorMockTests
     private static PingOneException CreateAnswering(int status, string body, params (string Name, string Value)[] headers)
     {
         using var mock = new PingOneMock();
-        mock.Expect(HttpMethod.Post, PingOneRegion.NorthAmerica.ApiBaseAddress + Seed.DevicesPath()).Respond(() =>
+        // When, not Expect: a 401 is sent once more with a fresh token by the authentication handler.
+        mock.When(HttpMethod.Post, PingOneRegion.NorthAmerica.ApiBaseAddress + Seed.DevicesPath()).Respond(() =>
         {
             var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
             foreach (var (name, value) in headers) response.Headers.TryAddWithoutValidation(name, value);
             return Task.FromResult(response);
         });
-        using var http = mock.CreateHttpClient();
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions { Retry = { MaxAttempts = 1 } });
-        var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
-        mock.Handler.VerifyNoOutstandingExpectation();
-        return error!;
+        var client = mock.CreateClient(new PingOneMfaClientOptions { Retry = { MaxAttempts = 1 } });
+        return Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()))!;
     }
 }

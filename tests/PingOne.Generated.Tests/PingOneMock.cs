@@ -14,11 +14,29 @@ internal sealed class PingOneMock : IDisposable
         Handler.Fallback.Throw(new InvalidOperationException("The client sent a request no test expected."));
     }
 
+    public const string Token = "test-token";
+
+    private readonly List<PingOneMfaClient> _clients = new();
+
     public MockHttpMessageHandler Handler { get; } = new();
 
     public List<SentRequest> Sent { get; } = new();
 
     public HttpClient CreateHttpClient() => new(Handler);
+
+    /// <summary>
+    /// A client built the one public way, sending through this mock: with a static access token
+    /// (<see cref="Token"/>) unless the options ask for client credentials. Disposed with the mock.
+    /// </summary>
+    public PingOneMfaClient CreateClient(PingOneMfaClientOptions? options = null)
+    {
+        options ??= new PingOneMfaClientOptions();
+        if (options.ClientId is null && options.ClientSecret is null) options.AccessToken ??= Token;
+        options.Transport = Handler;
+        var client = new PingOneMfaClient(options);
+        _clients.Add(client);
+        return client;
+    }
 
     /// <summary>Expects one request and records it; respond on the returned request.</summary>
     public MockedRequest Expect(HttpMethod method, string url) =>
@@ -36,7 +54,11 @@ internal sealed class PingOneMock : IDisposable
             return true;
         });
 
-    public void Dispose() => Handler.Dispose();
+    public void Dispose()
+    {
+        foreach (var client in _clients) client.Dispose();
+        Handler.Dispose();
+    }
 }
 
 internal sealed record SentRequest(HttpMethod Method, Uri Uri, HttpRequestHeaders Headers, MediaTypeHeaderValue? ContentType, string Body)

@@ -38,7 +38,7 @@ namespace PingOne.Generated
 
         /// <summary>A short reason for a log line: the status and code, or the failure's kind.</summary>
         public static string Describe(PingOneException failure) => failure.Status > 0
-            ? $"HTTP {failure.Status}{(failure.Error?.Code is { } code ? " " + code : string.Empty)}"
+            ? $"HTTP {failure.Status}{(failure.Error?.Code is { } code ? " " + code : string.Empty)}{(failure.ErrorId is { } id ? $" (error id {id})" : string.Empty)}"
             : failure.Kind.ToString();
 
         // The request never left: DNS failed or the connection was refused.

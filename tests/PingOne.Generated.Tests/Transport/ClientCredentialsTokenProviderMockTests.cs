@@ -14,7 +14,7 @@ public class ClientCredentialsTokenProviderMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(() => Task.FromResult(TokenEndpoint.Token("token-1")));
-        using var provider = new ClientCredentialsTokenProvider(mock.CreateHttpClient(), TokenEndpoint.Options(PingOneRegion.Europe));
+        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
 
         var token = await provider.GetAuthorizationTokenAsync(ApiUri);
 
@@ -38,7 +38,7 @@ public class ClientCredentialsTokenProviderMockTests
         mock.Expect(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.NorthAmerica)).Respond(() => Task.FromResult(TokenEndpoint.Token("token-1")));
         var options = TokenEndpoint.Options();
         options.TokenEndpointAuthMethod = TokenEndpointAuthMethod.ClientSecretPost;
-        using var provider = new ClientCredentialsTokenProvider(mock.CreateHttpClient(), options);
+        using var provider = TokenEndpoint.Provider(mock, options);
 
         await provider.GetAuthorizationTokenAsync(new Uri(PingOneRegion.NorthAmerica.ApiBaseAddress, "x"));
 
@@ -54,7 +54,7 @@ public class ClientCredentialsTokenProviderMockTests
         var time = new FakeTimeProvider();
         var issued = 0;
         mock.When(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(() => Task.FromResult(TokenEndpoint.Token("token-" + ++issued, expiresIn: 3600)));
-        using var provider = new ClientCredentialsTokenProvider(mock.CreateHttpClient(), TokenEndpoint.Options(PingOneRegion.Europe), time);
+        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe), time);
 
         var first = await provider.GetAuthorizationTokenAsync(ApiUri);
         time.Advance(TimeSpan.FromSeconds(3539));
@@ -71,15 +71,24 @@ public class ClientCredentialsTokenProviderMockTests
     {
         using var mock = new PingOneMock();
         var issued = 0;
-        mock.When(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(() =>
+        var entered = 0;
+        var allCalling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The token answer is held until all 100 callers have asked: no clock involved, the overlap is certain.
+        mock.When(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(async () =>
         {
             Interlocked.Increment(ref issued);
-            return Task.FromResult(TokenEndpoint.Token("shared-token"));
+            await allCalling.Task;
+            return TokenEndpoint.Token("shared-token");
         });
-        using var http = new HttpClient(new SlowNetwork(TimeSpan.FromMilliseconds(200)) { InnerHandler = mock.Handler });
-        using var provider = new ClientCredentialsTokenProvider(http, TokenEndpoint.Options(PingOneRegion.Europe));
+        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
 
-        var tokens = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => provider.GetAuthorizationTokenAsync(ApiUri))));
+        var calls = Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
+        {
+            var call = provider.GetAuthorizationTokenAsync(ApiUri);
+            if (Interlocked.Increment(ref entered) == 100) allCalling.SetResult();
+            return call;
+        })).ToList();
+        var tokens = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.That(issued, Is.EqualTo(1));
         Assert.That(tokens.Distinct(), Is.EqualTo(new[] { "shared-token" }));
@@ -91,7 +100,7 @@ public class ClientCredentialsTokenProviderMockTests
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(HttpStatusCode.Unauthorized, "application/json",
             """{"error":"invalid_client","error_description":"Request denied: Invalid client credentials (Correlation ID: abc)"}""");
-        using var provider = new ClientCredentialsTokenProvider(mock.CreateHttpClient(), TokenEndpoint.Options(PingOneRegion.Europe));
+        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
 
         var error = Assert.CatchAsync<PingOneException>(() => provider.GetAuthorizationTokenAsync(ApiUri));
 
@@ -110,7 +119,7 @@ public class ClientCredentialsTokenProviderMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(HttpStatusCode.OK, "application/json", """{"token_type":"Bearer"}""");
-        using var provider = new ClientCredentialsTokenProvider(mock.CreateHttpClient(), TokenEndpoint.Options(PingOneRegion.Europe));
+        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
 
         var error = Assert.CatchAsync<PingOneException>(() => provider.GetAuthorizationTokenAsync(ApiUri));
 
@@ -123,16 +132,17 @@ public class ClientCredentialsTokenProviderMockTests
     public void OtherHostOrPlainHttp_FailsClosedWithoutATokenRequest(string uri)
     {
         using var mock = new PingOneMock();
-        using var provider = new ClientCredentialsTokenProvider(mock.CreateHttpClient(), TokenEndpoint.Options(PingOneRegion.Europe));
+        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetAuthorizationTokenAsync(new Uri(uri)));
+        Assert.ThrowsAsync<PingOneConfigurationException>(() => provider.GetAuthorizationTokenAsync(new Uri(uri)));
         Assert.That(mock.Sent, Is.Empty);
     }
 
     [Test]
     public void AllowedHosts_DefaultToTheRegionsApiHost()
     {
-        using var provider = new ClientCredentialsTokenProvider(new HttpClient(), TokenEndpoint.Options(PingOneRegion.Australia));
+        using var mock = new PingOneMock();
+        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Australia));
 
         Assert.That(provider.AllowedHostsValidator.AllowedHosts, Is.EqualTo(new[] { "api.pingone.com.au" }));
         Assert.That(provider.TokenEndpoint.AbsoluteUri, Is.EqualTo($"https://auth.pingone.com.au/{TokenEndpoint.EnvironmentId}/as/token"));
@@ -144,12 +154,13 @@ public class ClientCredentialsTokenProviderMockTests
         var options = TokenEndpoint.Options();
         options.ApiBaseAddress = new Uri("http://127.0.0.1:5000/v1");
         options.AuthBaseAddress = new Uri("http://127.0.0.1:5000");
-        Assert.Throws<InvalidOperationException>(() => new ClientCredentialsTokenProvider(new HttpClient(), options));
+        using (var refused = new PingOneMock())
+            Assert.Throws<PingOneConfigurationException>(() => TokenEndpoint.Provider(refused, options));
 
         options.AllowHttpOnLoopback = true;
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, $"http://127.0.0.1:5000/{TokenEndpoint.EnvironmentId}/as/token").Respond(() => Task.FromResult(TokenEndpoint.Token("local")));
-        using var provider = new ClientCredentialsTokenProvider(mock.CreateHttpClient(), options);
+        using var provider = TokenEndpoint.Provider(mock, options);
 
         Assert.That(await provider.GetAuthorizationTokenAsync(new Uri("http://127.0.0.1:5000/v1/environments")), Is.EqualTo("local"));
     }
@@ -161,7 +172,7 @@ public class ClientCredentialsTokenProviderMockTests
     {
         var options = new PingOneMfaClientOptions { EnvironmentId = environmentId, ClientId = clientId, ClientSecret = clientSecret };
 
-        var error = Assert.Throws<ArgumentException>(() => new ClientCredentialsTokenProvider(new HttpClient(), options));
+        var error = Assert.Throws<PingOneConfigurationException>(() => new PingOneMfaClient(options));
 
         Assert.That(error!.Message, Does.Contain("PingOne:" + setting));
     }

@@ -58,20 +58,31 @@ public class PingOneAuthenticationHandlerMockTests
         Assert.That(mock.Sent, Has.Count.EqualTo(4));
     }
 
-    [TestCase("https://api.pingone.com/v1/")]
-    [TestCase("https://attacker.example/v1/")]
-    [TestCase("http://api.pingone.eu/v1/")]
-    public void RequestToAnotherHostOrOverHttp_FailsClosed(string apiBase)
+    [TestCase("https://api.pingone.com/v1/environments")]
+    [TestCase("https://attacker.example/v1/environments")]
+    [TestCase("http://api.pingone.eu/v1/environments")]
+    [TestCase("https://api.pingone.eu:8443/v1/environments")]
+    public void RequestToAnotherHostPortOrScheme_FailsClosed(string url)
     {
         using var mock = new PingOneMock();
-        var provider = new StaticAccessTokenProvider("static-token", PingOneRegion.Europe.ApiBaseAddress);
-        using var http = new HttpClient(new PingOneAuthenticationHandler(provider) { InnerHandler = mock.Handler });
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions { ApiBaseAddress = new Uri(apiBase) });
+        var hosts = new HostPolicy(new[] { PingOneRegion.Europe.ApiBaseAddress }, allowHttpOnLoopback: false);
+        using var http = new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("static-token", hosts), hosts, mock.Handler), disposeHandler: false);
 
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
+        var error = Assert.ThrowsAsync<PingOneConfigurationException>(() => http.GetAsync(url));
 
-        Assert.That(error!.Message, Does.StartWith("Refusing to send a PingOne token"));
+        Assert.That(error!.Message, Does.StartWith("Refusing to send a PingOne request"));
         Assert.That(error.Message, Does.Not.Contain("static-token"));
+        Assert.That(mock.Sent, Is.Empty);
+    }
+
+    [Test]
+    public void AProviderThatAllowsEveryHost_CannotWidenWhereTokensGo()
+    {
+        using var mock = new PingOneMock();
+        var hosts = new HostPolicy(new[] { PingOneRegion.Europe.ApiBaseAddress }, allowHttpOnLoopback: false);
+        using var http = new HttpClient(new PingOneAuthenticationHandler(new OpenProvider(), hosts, mock.Handler), disposeHandler: false);
+
+        Assert.ThrowsAsync<PingOneConfigurationException>(() => http.GetAsync("https://attacker.example/v1/"));
         Assert.That(mock.Sent, Is.Empty);
     }
 
@@ -81,38 +92,31 @@ public class PingOneAuthenticationHandlerMockTests
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, "http://127.0.0.1:8080/v1/" + Seed.DevicesPath()).Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
         var loopback = new Uri("http://127.0.0.1:8080/v1/");
-        var options = new PingOneMfaClientOptions { ApiBaseAddress = loopback };
 
-        using var closed = new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("t", loopback)) { InnerHandler = mock.Handler });
-        Assert.ThrowsAsync<InvalidOperationException>(() => new PingOneMfaClient(closed, options).CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
+        var refused = Assert.Throws<PingOneConfigurationException>(() => mock.CreateClient(new PingOneMfaClientOptions { ApiBaseAddress = loopback }));
+        Assert.That(refused!.Message, Does.Contain("PingOne:ApiBaseAddress must use https (or set PingOne:AllowHttpOnLoopback"));
 
-        using var open = new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("t", loopback, allowHttpOnLoopback: true), allowHttpOnLoopback: true) { InnerHandler = mock.Handler });
-        await new PingOneMfaClient(open, options).CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request());
-        Assert.That(mock.Sent.Single().Headers.Authorization?.ToString(), Is.EqualTo("Bearer t"));
+        var client = mock.CreateClient(new PingOneMfaClientOptions { ApiBaseAddress = loopback, AllowHttpOnLoopback = true });
+        await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request());
+        Assert.That(mock.Sent.Single().Headers.Authorization?.ToString(), Is.EqualTo("Bearer " + PingOneMock.Token));
     }
 
-    [Test]
-    public void ProviderWithNoAllowedHosts_IsRefused()
+    [TestCase("http://10.0.0.5/v1/")]
+    [TestCase("http://api.pingone.eu/v1/")]
+    public void HttpToAnythingButLoopback_IsRefusedEvenWhenLoopbackIsAllowed(string apiBase)
     {
-        using var mock = new PingOneMock();
-        using var http = new HttpClient(new PingOneAuthenticationHandler(new OpenProvider()) { InnerHandler = mock.Handler });
-        var client = new PingOneMfaClient(http, new PingOneMfaClientOptions());
+        var error = Assert.Throws<PingOneConfigurationException>(() => new PingOneMfaClient(new PingOneMfaClientOptions { ApiBaseAddress = new Uri(apiBase), AllowHttpOnLoopback = true, AccessToken = "t" }));
 
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
-
-        Assert.That(error!.Message, Does.Contain("lists no host"));
-        Assert.That(mock.Sent, Is.Empty);
+        Assert.That(error!.Message, Does.Contain("PingOne:ApiBaseAddress must use https"));
     }
 
-    private static PingOneMfaClient CreateClient(PingOneMock mock, out ClientCredentialsTokenProvider provider)
+    private static PingOneMfaClient CreateClient(PingOneMock mock, out PingOneMfaClientOptions options)
     {
-        var options = TokenEndpoint.Options(PingOneRegion.Europe);
-        provider = new ClientCredentialsTokenProvider(mock.CreateHttpClient(), options);
-        var http = new HttpClient(new PingOneAuthenticationHandler(provider) { InnerHandler = mock.Handler });
-        return new PingOneMfaClient(http, options);
+        options = TokenEndpoint.Options(PingOneRegion.Europe);
+        return mock.CreateClient(options);
     }
 
-    // Kiota's validator with an empty list allows every host; ours must not.
+    // Kiota's validator with an empty list allows every host; ours decides for itself.
     private sealed class OpenProvider : Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider
     {
         public Microsoft.Kiota.Abstractions.Authentication.AllowedHostsValidator AllowedHostsValidator { get; } = new();

@@ -17,13 +17,13 @@ public class RetryMockTests
     public async Task TooManyRequests_WaitsRetryAfterSeconds_ThenRetries()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider();
+        var time = new AutoAdvancingClock();
         var arrivals = new List<DateTimeOffset>();
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => { arrivals.Add(time.GetUtcNow()); return Answer(429, Limited, ("Retry-After", "2")); });
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => { arrivals.Add(time.GetUtcNow()); return Answer(201, Seed.ResponseJson); });
         var client = Client(mock, time);
 
-        var device = await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()), TimeSpan.FromMilliseconds(100));
+        var device = await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
 
         Assert.That(device.Id, Is.EqualTo(Seed.DeviceId));
         mock.Handler.VerifyNoOutstandingExpectation();
@@ -35,14 +35,14 @@ public class RetryMockTests
     {
         using var mock = new PingOneMock();
         var start = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
-        var time = new FakeTimeProvider(start);
+        var time = new AutoAdvancingClock(start);
         var arrivals = new List<DateTimeOffset>();
         var retryAt = start.AddSeconds(5).ToString("r");
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => { arrivals.Add(time.GetUtcNow()); return Answer(429, Limited, ("Retry-After", retryAt)); });
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => { arrivals.Add(time.GetUtcNow()); return Answer(201, Seed.ResponseJson); });
         var client = Client(mock, time);
 
-        await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()), TimeSpan.FromMilliseconds(100));
+        await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
 
         mock.Handler.VerifyNoOutstandingExpectation();
         Assert.That(arrivals[1] - start, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(5)).And.LessThan(TimeSpan.FromSeconds(12)));
@@ -52,25 +52,25 @@ public class RetryMockTests
     public async Task TooManyRequestsWithoutRetryAfter_BacksOff()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider();
+        var time = new AutoAdvancingClock();
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(429, Limited));
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(429, Limited));
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
         var client = Client(mock, time);
 
         var started = time.GetUtcNow();
-        await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()), TimeSpan.FromMilliseconds(50));
+        await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
 
         mock.Handler.VerifyNoOutstandingExpectation();
-        // Base delay 1 s, doubled, with equal jitter: between 0.5 + 1 s and 1 + 2 s in all.
-        Assert.That(time.GetUtcNow() - started, Is.InRange(TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(3.2)));
+        // Base delay 1 s, exponential with Polly's decorrelated jitter: the two waits add up to 1.37-2.85 s.
+        Assert.That(time.GetUtcNow() - started, Is.InRange(TimeSpan.FromSeconds(1.3), TimeSpan.FromSeconds(3.1)));
     }
 
     [Test]
     public void RetriesStopAtMaxAttempts()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider();
+        var time = new AutoAdvancingClock();
         mock.When(HttpMethod.Post, DevicesUrl).Respond(() => Answer(429, Limited, ("Retry-After", "1")));
         var client = Client(mock, time, retry => retry.MaxAttempts = 3);
 
@@ -84,13 +84,13 @@ public class RetryMockTests
     public async Task RetryAfter_IsCappedAtMaxDelay()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider();
+        var time = new AutoAdvancingClock();
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(429, Limited, ("Retry-After", "3600")));
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
         var client = Client(mock, time, retry => retry.MaxDelay = TimeSpan.FromSeconds(10));
 
         var started = time.GetUtcNow();
-        await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()), TimeSpan.FromSeconds(1));
+        await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
 
         Assert.That(time.GetUtcNow() - started, Is.InRange(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11)));
     }
@@ -101,12 +101,12 @@ public class RetryMockTests
         using var mock = new PingOneMock();
         var time = new FakeTimeProvider();
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(429, Limited, ("Retry-After", "30")));
-        var client = Client(mock, time);
+        var logs = new ListLogger();
+        var client = mock.CreateClient(new PingOneMfaClientOptions { TimeProvider = time, LoggerFactory = logs });
         using var cancellation = new CancellationTokenSource();
 
         var call = client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request(), cancellation.Token);
-        for (var i = 0; i < 500 && mock.Sent.Count == 0; i++) await Task.Delay(10);
-        await Task.Delay(50);
+        await logs.WaitForAsync("Warning: PingOne create-voice-device will be retried").WaitAsync(TimeSpan.FromSeconds(30));
         cancellation.Cancel();
 
         Assert.That(async () => await call.WaitAsync(TimeSpan.FromSeconds(10)), Throws.InstanceOf<OperationCanceledException>());
@@ -118,7 +118,7 @@ public class RetryMockTests
     public async Task ConnectionRefusedBeforeSending_IsRetried()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider();
+        var time = new AutoAdvancingClock();
         mock.Expect(HttpMethod.Post, DevicesUrl).Throw(new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused)));
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
         var client = Client(mock, time);
@@ -136,7 +136,7 @@ public class RetryMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(status, Unexpected));
-        var client = Client(mock, new FakeTimeProvider());
+        var client = Client(mock, new AutoAdvancingClock());
 
         var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
 
@@ -151,7 +151,7 @@ public class RetryMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, DevicesUrl).Throw(new HttpRequestException("The response ended prematurely.", new IOException("connection reset")));
-        var client = Client(mock, new FakeTimeProvider());
+        var client = Client(mock, new AutoAdvancingClock());
 
         var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
 
@@ -165,7 +165,7 @@ public class RetryMockTests
     public async Task SafeRetryAfterServerError_ReturnsTheDeviceTheFailedAttemptCreated_WithoutASecondPost()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var time = new AutoAdvancingClock(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(500, Unexpected));
         mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", DeviceList(
             Device("old-sms", "SMS", "+15125551111", null, "2026-01-01T00:00:00Z"),
@@ -183,7 +183,7 @@ public class RetryMockTests
     public async Task SafeRetryAfterServerError_ResendsWhenNoSuchDeviceExists()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var time = new AutoAdvancingClock(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(503, Unexpected));
         mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", DeviceList(
             Device("same-phone-other-extension", "VOICE", "+15125551111", "999", "2026-11-29T12:00:01Z"),
@@ -202,7 +202,7 @@ public class RetryMockTests
     public async Task SafeRetryAfterTimeout_LooksBeforeResending()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var time = new AutoAdvancingClock(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
         mock.Expect(HttpMethod.Post, DevicesUrl).Throw(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout"));
         mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", DeviceList(
             Device("created", "VOICE", "+15125551111", "313#", "2026-11-29T12:00:02Z")));
@@ -218,7 +218,7 @@ public class RetryMockTests
     public void SafeRetry_GivesUpAtMaxAttempts_SayingTheDeviceMayExist()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider();
+        var time = new AutoAdvancingClock();
         mock.When(HttpMethod.Post, DevicesUrl).Respond(() => Answer(500, Unexpected));
         mock.When(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", DeviceList());
         var client = Client(mock, time, retry => { retry.SafeRetry = true; retry.MaxAttempts = 2; });
@@ -236,7 +236,7 @@ public class RetryMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(status, """{"id":"e","code":"INVALID_DATA","message":"No"}"""));
-        var client = Client(mock, new FakeTimeProvider(), retry => retry.SafeRetry = true);
+        var client = Client(mock, new AutoAdvancingClock(), retry => retry.SafeRetry = true);
 
         var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
 
@@ -248,7 +248,7 @@ public class RetryMockTests
     public async Task ListDevices_RetriesServerErrors_BecauseReadingIsSafe()
     {
         using var mock = new PingOneMock();
-        var time = new FakeTimeProvider();
+        var time = new AutoAdvancingClock();
         mock.Expect(HttpMethod.Get, DevicesUrl).Respond(() => Answer(500, Unexpected));
         mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", DeviceList(Device("d1", "VOICE", "+15125551111", null, null)));
         var client = Client(mock, time);
@@ -278,8 +278,8 @@ public class RetryMockTests
 
     private static PingOneMfaClient Client(PingOneMock mock, FakeTimeProvider time, Action<PingOneRetryOptions>? retry = null)
     {
-        var options = new PingOneMfaClientOptions();
+        var options = new PingOneMfaClientOptions { TimeProvider = time };
         retry?.Invoke(options.Retry);
-        return new PingOneMfaClient(mock.CreateHttpClient(), options, logger: null, timeProvider: time);
+        return mock.CreateClient(options);
     }
 }

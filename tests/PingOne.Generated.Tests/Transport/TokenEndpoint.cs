@@ -17,6 +17,10 @@ internal static class TokenEndpoint
         Content = new StringContent($$"""{"access_token":"{{accessToken}}","token_type":"Bearer","expires_in":{{expiresIn}}}""", Encoding.UTF8, "application/json"),
     };
 
+    /// <summary>The client-credentials provider a client with these options would build, over the mock.</summary>
+    public static ClientCredentialsTokenProvider Provider(PingOneMock mock, PingOneMfaClientOptions options, TimeProvider? time = null) =>
+        new(mock.CreateHttpClient(), options, new HostPolicy(new[] { options.EffectiveApiBaseAddress }, options.AllowHttpOnLoopback), time ?? TimeProvider.System);
+
     public static PingOneMfaClientOptions Options(PingOneRegion? region = null) => new()
     {
         Region = region ?? PingOneRegion.NorthAmerica,
