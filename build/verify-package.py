@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Opens the packed PingOne.Generated .nupkg/.snupkg and the PingOne.Generated.Cli tool package and checks
-what a consuming team gets. Python's zipfile, not `unzip | grep -q`: CI machines need not have unzip, and under
-`set -o pipefail` grep -q closing the pipe early makes the whole check fail at random (SIGPIPE).
+"""Opens the packed PingOne.Generated .nupkg/.snupkg, the PingOne.Generated.Cli tool package and the
+PingOne.Generated.Emulator package and checks what a consuming team gets. Python's zipfile, not
+`unzip | grep -q`: CI machines need not have unzip, and under `set -o pipefail` grep -q closing the pipe
+early makes the whole check fail at random (SIGPIPE).
 Usage: python3 build/verify-package.py <folder with the packages>"""
 import glob, sys, zipfile, xml.etree.ElementTree as ET
 
@@ -70,6 +71,23 @@ else:
         if "DotnetTool" not in types:
             problems.append(f"the CLI package type is {types}, not DotnetTool")
 
+# The emulator ships as a library for other teams' integration tests (PingOneEmulator.StartAsync in-process).
+emulator = glob.glob(f"{folder}/PingOne.Generated.Emulator.[0-9]*.nupkg")
+if len(emulator) != 1:
+    problems.append(f"expected one PingOne.Generated.Emulator .nupkg in {folder}, found {emulator}")
+else:
+    with zipfile.ZipFile(emulator[0]) as package:
+        names = package.namelist()
+        for entry in ("lib/net10.0/PingOne.Generated.Emulator.dll", "lib/net10.0/PingOne.Generated.Emulator.xml", "README.md"):
+            if entry not in names:
+                problems.append(f"the emulator package lacks {entry}")
+        nuspec, ns = read_nuspec(package)
+        metadata = nuspec.find("n:metadata", ns)
+        if metadata.findtext("n:license", namespaces=ns) != "MIT":
+            problems.append("the emulator package's license expression is not MIT")
+        if metadata.findtext("n:readme", namespaces=ns) != "README.md":
+            problems.append("the emulator package's readme is not set")
+
 if problems:
     sys.exit("package check failed:\n  " + "\n  ".join(problems))
-print(f"package check passed: {nupkg[0]} ({', '.join(frameworks)}), {snupkg[0]}, {tool[0]} (.NET tool)")
+print(f"package check passed: {nupkg[0]} ({', '.join(frameworks)}), {snupkg[0]}, {tool[0]} (.NET tool), {emulator[0]} (emulator)")

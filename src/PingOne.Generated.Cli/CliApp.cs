@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 
 namespace PingOne.Generated.Cli;
 
@@ -7,13 +9,47 @@ internal static class CliApp
 {
     public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken = default)
     {
-        var cli = new CliContext(input, output, error, environment);
-        var root = new RootCommand("pingone-voice: enroll PingOne MFA voice devices. With no PingOne settings, runs against an embedded emulator.");
+        var root = Build(new CliContext(input, output, error, environment));
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    /// <summary>The command tree; the commands that talk to PingOne are the ones carrying <c>--emulator</c>.</summary>
+    public static RootCommand Build(CliContext cli)
+    {
+        var root = new RootCommand("pingone-voice: create and enroll PingOne MFA voice devices. Give PingOne settings (PINGONE_* variables or options), or --emulator to run against an embedded emulator.");
         root.Subcommands.Add(CreateCommand.Build(cli));
         root.Subcommands.Add(NormalizeCommand.Build(cli));
         foreach (var command in DeviceCommands.Build(cli)) root.Subcommands.Add(command);
         root.Subcommands.Add(EnrollCommand.Build(cli));
         root.Subcommands.Add(EmulatorCommand.Build(cli));
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new WithExitCodes((SynchronousCommandLineAction)help.Action!, command => command == root || TalksToPingOne(command));
+        return root;
+    }
+
+    public static bool TalksToPingOne(Command command) => command.Options.Contains(PingOneSettings.Emulator);
+
+    /// <summary>The usual help, then the exit codes for the commands they apply to.</summary>
+    private sealed class WithExitCodes : SynchronousCommandLineAction
+    {
+        private readonly SynchronousCommandLineAction _help;
+        private readonly Func<Command, bool> _listsExitCodes;
+
+        public WithExitCodes(SynchronousCommandLineAction help, Func<Command, bool> listsExitCodes)
+        {
+            _help = help;
+            _listsExitCodes = listsExitCodes;
+        }
+
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            var code = _help.Invoke(parseResult);
+            if (_listsExitCodes(parseResult.CommandResult.Command))
+                (parseResult.InvocationConfiguration.Output ?? Console.Out).WriteLine(ExitCodes.Help);
+            return code;
+        }
     }
 }

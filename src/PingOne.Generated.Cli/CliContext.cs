@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Newtonsoft.Json;
 
 namespace PingOne.Generated.Cli;
@@ -29,26 +28,31 @@ internal sealed class CliContext
 
     public Func<string, string?> Environment { get; }
 
+    /// <summary>
+    /// Runs a command; a failure becomes one stderr line and the exit code its type and kind say (never its
+    /// message text). Anything else, including the caller's cancellation, is not this method's to judge.
+    /// </summary>
     public async Task<int> GuardAsync(Func<Task<int>> run)
     {
         try
         {
             return await run().ConfigureAwait(false);
         }
-        catch (PingOneException error) when (error.Status > 0 && !error.DeviceMayHaveBeenCreated)
-        {
-            return await FailAsync(ExitCodes.PingOneRefused, error.Message).ConfigureAwait(false);
-        }
         catch (PingOneException error)
         {
-            return await FailAsync(ExitCodes.TransportFailure, error.Message).ConfigureAwait(false);
+            return await FailAsync(ExitCodes.For(error.Kind), error.Message).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is HttpRequestException or SocketException or TaskCanceledException)
+        catch (PingOneConfigurationException error)
         {
-            return await FailAsync(ExitCodes.TransportFailure, "PingOne could not be reached: " + error.Message).ConfigureAwait(false);
+            return await FailAsync(ExitCodes.BadInput, error.Message).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+        catch (ArgumentException error) // InvalidPhoneNumberException too
         {
+            return await FailAsync(ExitCodes.BadInput, error.Message).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // A file named on the command line (--csv, --journal, --results) cannot be read or written.
             return await FailAsync(ExitCodes.BadInput, error.Message).ConfigureAwait(false);
         }
     }

@@ -7,19 +7,17 @@ namespace PingOne.Generated.Cli;
 /// <summary><c>pingone-voice create</c>: creates a voice device and prints it as JSON.</summary>
 internal static class CreateCommand
 {
-    private static readonly Option<string?> User = new("--user") { Description = "The user's id (defaults to the emulator's seed user when no PingOne settings are given)." };
     private static readonly Option<string> Phone = new("--phone") { Description = "The phone number, in any accepted spelling, e.g. \"+1 (512) 555-1234\".", Required = true };
     private static readonly Option<string?> Extension = new("--extension") { Description = "The extension dialed after the call connects, e.g. 313#." };
-    private static readonly Option<string?> Policy = new("--policy") { Description = "The device authentication policy id (defaults to the emulator's seed policy)." };
+    private static readonly Option<string?> Policy = new("--policy") { Description = "The device authentication policy id (with --emulator, defaults to the emulator's seed policy)." };
     private static readonly Option<string?> Nickname = new("--nickname") { Description = "A name the user sees for the device." };
     private static readonly Option<string?> Status = new Option<string?>("--status") { Description = "ACTIVE (default for administrators) or ACTIVATION_REQUIRED." }.AcceptOnlyFromAmong("ACTIVE", "ACTIVATION_REQUIRED");
     private static readonly Option<bool> TestMode = new("--test-mode") { Description = "Create the device in test mode." };
-    private static readonly Option<string?> PhoneRegion = PhoneOptions.Region("--phone-region");
 
     public static Command Build(CliContext cli)
     {
         var command = new Command("create", "Create a voice MFA device for a user and print it as JSON.");
-        foreach (var option in new Option[] { User, Phone, Extension, Policy, Nickname, Status, TestMode, PhoneRegion, PhoneOptions.Validation }.Concat(PingOneSettings.All))
+        foreach (var option in new Option[] { UserOptions.User, Phone, Extension, Policy, Nickname, Status, TestMode }.Concat(PhoneOptions.All).Concat(PingOneSettings.All))
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(() => RunAsync(result, cli, cancellationToken)));
         return command;
@@ -28,9 +26,11 @@ internal static class CreateCommand
     private static async Task<int> RunAsync(ParseResult result, CliContext cli, CancellationToken cancellationToken)
     {
         var settings = PingOneSettings.From(result, cli.Environment);
-        await using var connection = await PingOneConnection.OpenAsync(settings, PhoneOptions.From(result, PhoneRegion), cli.Error, cancellationToken).ConfigureAwait(false);
-        var userId = result.GetValue(User) ?? (connection.IsEmulated ? EmulatorSeed.UserId : throw new ArgumentException("--user is required."));
-        var policyId = result.GetValue(Policy) ?? (connection.IsEmulated ? EmulatorSeed.PolicyId : throw new ArgumentException("--policy is required."));
+        await using var connection = await PingOneConnection.OpenAsync(settings, PhoneOptions.From(result), cli.Error, cancellationToken).ConfigureAwait(false);
+        var userId = UserOptions.UserId(result, connection);
+        var policyId = result.GetValue(Policy) is { Length: > 0 } policy ? policy
+            : connection.IsEmulated ? EmulatorSeed.PolicyId
+            : throw new ArgumentException("--policy is required (it defaults to the emulator's seed policy only with --emulator).");
         var request = new CreateVoiceDeviceRequest
         {
             Phone = result.GetValue(Phone)!,

@@ -1,13 +1,11 @@
 using System.CommandLine;
 using Newtonsoft.Json;
-using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.Cli;
 
 /// <summary><c>get</c>, <c>list</c>, <c>delete</c>, <c>rename</c> and <c>activate</c>: the rest of a voice device's life.</summary>
 internal static class DeviceCommands
 {
-    private static readonly Option<string?> User = new("--user") { Description = "The user's id (defaults to the emulator's seed user when no PingOne settings are given)." };
     private static readonly Option<string> Device = new("--device") { Description = "The device's id.", Required = true };
     private static readonly Option<string> Nickname = new("--nickname") { Description = "The new nickname; an empty string clears it.", Required = true };
     private static readonly Option<string> Otp = new("--otp") { Description = "The one-time password the user received.", Required = true };
@@ -33,11 +31,11 @@ internal static class DeviceCommands
     private static Command Command<T>(CliContext cli, string name, string description, Option[] options, Func<PingOneConnection, string, ParseResult, CancellationToken, Task<T>> run)
     {
         var command = new Command(name, description);
-        foreach (var option in options.Prepend(User).Concat(PingOneSettings.All)) command.Options.Add(option);
+        foreach (var option in options.Prepend(UserOptions.User).Concat(PingOneSettings.All)) command.Options.Add(option);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
         {
             await using var connection = await PingOneConnection.OpenAsync(PingOneSettings.From(result, cli.Environment), new PhoneNormalizationOptions(), cli.Error, cancellationToken).ConfigureAwait(false);
-            var user = result.GetValue(User) ?? (connection.IsEmulated ? EmulatorSeed.UserId : throw new ArgumentException("--user is required."));
+            var user = UserOptions.UserId(result, connection);
             var output = await run(connection, user, result, cancellationToken).ConfigureAwait(false);
             await cli.Output.WriteLineAsync(JsonConvert.SerializeObject(output, CliContext.Json)).ConfigureAwait(false);
             return ExitCodes.Ok;

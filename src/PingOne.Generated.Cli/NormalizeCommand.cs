@@ -7,20 +7,17 @@ namespace PingOne.Generated.Cli;
 /// <summary><c>pingone-voice normalize</c>: one phone text per line in, one JSON object per line out.</summary>
 internal static class NormalizeCommand
 {
-    private static readonly Option<string?> Region = PhoneOptions.Region("--region");
-
     public static Command Build(CliContext cli)
     {
         var command = new Command("normalize", "Read one phone text per line on stdin; write one JSON object per line: the canonical phone and extension, or why the line is not usable. Exits 1 if any line was bad.");
-        command.Options.Add(Region);
-        command.Options.Add(PhoneOptions.Validation);
+        foreach (var option in PhoneOptions.All) command.Options.Add(option);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(() => RunAsync(result, cli, cancellationToken)));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult result, CliContext cli, CancellationToken cancellationToken)
     {
-        var normalizer = new PhoneNumberNormalizer(PhoneOptions.From(result, Region));
+        var normalizer = new PhoneNumberNormalizer(PhoneOptions.From(result));
         var allGood = true;
         while (await cli.Input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {

@@ -2,10 +2,10 @@ using System.CommandLine;
 
 namespace PingOne.Generated.Cli;
 
-/// <summary>The options that set how phone numbers are read.</summary>
+/// <summary>The options that set how phone numbers are read: the same on every command that reads them (create, enroll, normalize).</summary>
 internal static class PhoneOptions
 {
-    public static Option<string?> Region(string name) => new(name) { Description = "Default region for national numbers, e.g. US (none by default: numbers need their country code)." };
+    public static readonly Option<string?> Region = new("--phone-region") { Description = "Default region for national numbers, e.g. US (none by default: numbers need their country code)." };
 
     public static readonly Option<string> Validation = new Option<string>("--validation")
     {
@@ -13,9 +13,11 @@ internal static class PhoneOptions
         DefaultValueFactory = _ => "strict",
     }.AcceptOnlyFromAmong("strict", "possible");
 
-    public static PhoneNormalizationOptions From(ParseResult result, Option<string?> region) => new()
+    public static IEnumerable<Option> All => new Option[] { Region, Validation };
+
+    public static PhoneNormalizationOptions From(ParseResult result) => new()
     {
-        DefaultRegion = string.IsNullOrWhiteSpace(result.GetValue(region)) ? null : result.GetValue(region),
+        DefaultRegion = string.IsNullOrWhiteSpace(result.GetValue(Region)) ? null : result.GetValue(Region),
         Validation = result.GetValue(Validation) == "possible" ? PhoneValidation.Possible : PhoneValidation.Strict,
     };
 }

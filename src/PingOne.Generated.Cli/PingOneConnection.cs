@@ -1,19 +1,21 @@
-using Microsoft.Kiota.Abstractions.Authentication;
 using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.Cli;
 
-/// <summary>A ready <see cref="PingOneMfaClient"/>, and the embedded emulator when no PingOne settings were given.</summary>
+/// <summary>
+/// A ready <see cref="PingOneMfaClient"/>, built the one way the library offers (<c>new PingOneMfaClient(options)</c>),
+/// and the embedded emulator when <c>--emulator</c> asked for it. Disposes what it created.
+/// </summary>
 internal sealed class PingOneConnection : IAsyncDisposable
 {
-    private readonly HttpClient _http;
+    private readonly HttpMessageHandler? _transport;
     private readonly PingOneEmulator? _emulator;
 
-    private PingOneConnection(PingOneMfaClient client, HttpClient http, string environmentId, PingOneEmulator? emulator)
+    private PingOneConnection(PingOneMfaClient client, string environmentId, HttpMessageHandler? transport, PingOneEmulator? emulator)
     {
         Client = client;
-        _http = http;
         EnvironmentId = environmentId;
+        _transport = transport;
         _emulator = emulator;
     }
 
@@ -24,42 +26,60 @@ internal sealed class PingOneConnection : IAsyncDisposable
     /// <summary>Whether this runs against the embedded emulator and its seed data.</summary>
     public bool IsEmulated => _emulator is not null;
 
+    /// <summary>Opens a connection for one command.</summary>
+    /// <param name="settings">Where PingOne is, or <c>--emulator</c>.</param>
+    /// <param name="phone">How the client reads phone numbers.</param>
+    /// <param name="stderr">Where the emulator notice goes.</param>
+    /// <param name="cancellationToken">Cancels starting the emulator.</param>
+    /// <param name="configure">Changes to the client options (e.g. safe retries).</param>
+    /// <param name="observer">
+    /// A handler that sees every request and answer (API and token endpoint) before the client's retries do;
+    /// it becomes the head of the client's transport over a network handler this connection owns.
+    /// </param>
+    /// <exception cref="PingOneConfigurationException">The settings cannot be used.</exception>
     public static async Task<PingOneConnection> OpenAsync(PingOneSettings settings, PhoneNormalizationOptions phone, TextWriter stderr, CancellationToken cancellationToken,
         Action<PingOneMfaClientOptions>? configure = null, DelegatingHandler? observer = null)
     {
         PingOneEmulator? emulator = null;
-        PingOneMfaClientOptions options;
-        if (settings.IsEmpty)
+        HttpMessageHandler? transport = null;
+        try
         {
-            emulator = await PingOneEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            options = emulator.ClientOptions();
-            await stderr.WriteLineAsync($"pingone-voice: no PingOne settings given; using the embedded emulator at {emulator.BaseAddress} (environment {EmulatorSeed.EnvironmentId}, user {EmulatorSeed.UserId}, policy {EmulatorSeed.PolicyId}).").ConfigureAwait(false);
+            PingOneMfaClientOptions options;
+            if (settings.UseEmulator)
+            {
+                if (settings.IgnoredVariables.Count > 0)
+                    await stderr.WriteLineAsync($"pingone-voice: --emulator: ignoring {string.Join(", ", settings.IgnoredVariables)} from the environment.").ConfigureAwait(false);
+                emulator = await PingOneEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                options = emulator.ClientOptions();
+                await stderr.WriteLineAsync($"pingone-voice: --emulator: using the embedded emulator at {emulator.BaseAddress} (environment {EmulatorSeed.EnvironmentId}, user {EmulatorSeed.UserId}, policy {EmulatorSeed.PolicyId}).").ConfigureAwait(false);
+            }
+            else
+            {
+                options = settings.ToClientOptions();
+            }
+            options.PhoneNormalization = phone;
+            configure?.Invoke(options);
+            if (observer is not null)
+            {
+                // The client does not dispose a transport it is given: this connection does.
+                observer.InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
+                transport = observer;
+                options.Transport = transport;
+            }
+            return new PingOneConnection(new PingOneMfaClient(options), options.EnvironmentId!, transport, emulator);
         }
-        else
+        catch
         {
-            options = settings.ToClientOptions();
+            transport?.Dispose();
+            if (emulator is not null) await emulator.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
-        options.PhoneNormalization = phone;
-        configure?.Invoke(options);
-        if (string.IsNullOrWhiteSpace(options.EnvironmentId))
-            throw new ArgumentException("The environment id is required: --environment or PINGONE_ENVIRONMENT_ID.");
-
-        IAccessTokenProvider tokens = string.IsNullOrWhiteSpace(options.AccessToken)
-            ? new ClientCredentialsTokenProvider(new HttpClient(), options)
-            : new StaticAccessTokenProvider(options.AccessToken!, options.EffectiveApiBaseAddress, options.AllowHttpOnLoopback);
-        HttpMessageHandler network = new SocketsHttpHandler();
-        if (observer is not null)
-        {
-            observer.InnerHandler = network;
-            network = observer;
-        }
-        var http = new HttpClient(new PingOneAuthenticationHandler(tokens, options.AllowHttpOnLoopback) { InnerHandler = network });
-        return new PingOneConnection(new PingOneMfaClient(http, options), http, options.EnvironmentId!, emulator);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        Client.Dispose();
+        _transport?.Dispose();
         if (_emulator is not null) await _emulator.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -22,7 +22,6 @@ internal sealed class EmulatorEndpoints
     private readonly SpecContract _contract;
     private readonly EmulatorOptions _options;
     private readonly TimeProvider _time;
-    private readonly PhoneNumberNormalizer _phones = PhoneNumberNormalizer.Default;
 
     public EmulatorEndpoints(EmulatorState state, FaultInjector faults, SpecContract contract, EmulatorOptions options, TimeProvider time)
     {
@@ -104,9 +103,9 @@ internal sealed class EmulatorEndpoints
             await InvalidDataAsync(context, Detail("INVALID_VALUE", "policy.id", "The device authentication policy was not found."));
             return;
         }
-        if (!_phones.TryNormalize(request.Phone, null, out var phone, out var phoneError) || phone.Extension is not null)
+        if (PhoneRule.Problem(request.Phone) is { } phoneProblem)
         {
-            await InvalidDataAsync(context, Detail("INVALID_VALUE", "phone", phoneError?.Message ?? "The phone must not contain an extension; use the extension property."));
+            await InvalidDataAsync(context, Detail("INVALID_VALUE", "phone", phoneProblem));
             return;
         }
         if (request.Extension is not null && !_options.PhoneExtensionsEnabled)
@@ -119,7 +118,7 @@ internal sealed class EmulatorEndpoints
         var device = _state.WithDevicesOf(userId, devices =>
         {
             if (devices.Count >= _options.MaxDevicesPerUser) return null;
-            var created = NewDevice(context, environmentId, userId, request, phone.Phone, now);
+            var created = NewDevice(context, environmentId, userId, request, now);
             devices.Add(created);
             return created;
         });
@@ -252,7 +251,7 @@ internal sealed class EmulatorEndpoints
         await WriteAsync(context, 200, device);
     }
 
-    private static VoiceDevice NewDevice(HttpContext context, string environmentId, string userId, CreateVoiceDeviceRequest request, string phone, DateTimeOffset now)
+    private static VoiceDevice NewDevice(HttpContext context, string environmentId, string userId, CreateVoiceDeviceRequest request, DateTimeOffset now)
     {
         var id = Guid.NewGuid().ToString();
         var userUrl = UsersUrl(context, environmentId, userId);
@@ -272,7 +271,7 @@ internal sealed class EmulatorEndpoints
             // An administrator's device needs no pairing unless the request asks for it.
             Status = request.Status == DeviceCreationStatus.ActivationRequired ? "ACTIVATION_REQUIRED" : "ACTIVE",
             Nickname = request.Nickname,
-            Phone = phone,
+            Phone = request.Phone, // exactly as sent, as PingOne's example answer echoes +1.5125551111
             Extension = request.Extension,
             Lock = new DeviceLock { Status = "UNLOCKED" },
             Block = new DeviceBlock { Status = "UNBLOCKED" },

@@ -13,6 +13,16 @@ namespace PingOne.Generated.Emulator;
 /// A local PingOne MFA voice-device API on Kestrel, bound to 127.0.0.1, with in-memory state and the seed
 /// data of <see cref="EmulatorSeed"/>. Host it in a test or a program with <see cref="StartAsync"/> and dispose it.
 /// </summary>
+/// <example>
+/// An integration test against the emulator, with the real token flow over loopback HTTP:
+/// <code>
+/// await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { PhoneExtensionsEnabled = false });
+/// using var client = new PingOneMfaClient(emulator.ClientOptions());
+/// var device = await client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId,
+///     CreateVoiceDeviceRequest.Create("+1 512 555 1234", EmulatorSeed.PolicyId));
+/// Assert.That(emulator.DevicesOf(EmulatorSeed.UserId), Has.Count.EqualTo(1));
+/// </code>
+/// </example>
 public sealed class PingOneEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -56,8 +66,13 @@ public sealed class PingOneEmulator : IAsyncDisposable
         return new PingOneEmulator(app, state, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    /// <summary>Options for <c>PingOneMfaClient</c> pointing at this emulator with the seed worker app.</summary>
-    /// <returns>New options, http on loopback allowed.</returns>
+    /// <summary>
+    /// Options for <c>new PingOneMfaClient(options)</c> pointing at this emulator with the seed worker app:
+    /// <see cref="ApiBaseAddress"/>, <see cref="BaseAddress"/> as the authorization base address, the seed
+    /// environment, client id and secret, and http on loopback allowed. Change them (retries, phone reading,
+    /// <c>Transport</c>, <c>TimeProvider</c>) before building the client.
+    /// </summary>
+    /// <returns>New options each call.</returns>
     public PingOneMfaClientOptions ClientOptions() => new()
     {
         ApiBaseAddress = ApiBaseAddress,

@@ -1,32 +1,33 @@
-using PingOne.Generated;
+using Newtonsoft.Json.Linq;
 using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.IntegrationTests;
 
-/// <summary>A library client wired to an emulator exactly as a service would wire it to PingOne: real token flow over loopback HTTP.</summary>
-internal sealed class EmulatorClient : IDisposable
+/// <summary>
+/// What the tests need around <c>new PingOneMfaClient(emulator.ClientOptions())</c>: options changed before
+/// the client is built, and a token from the emulator for tests that send raw requests.
+/// </summary>
+internal static class EmulatorClient
 {
-    private readonly HttpClient _http;
-    private readonly ClientCredentialsTokenProvider _tokens;
-
-    public EmulatorClient(PingOneEmulator emulator, Action<PingOneMfaClientOptions>? configure = null)
+    /// <summary>The emulator's client options, changed by <paramref name="configure"/>.</summary>
+    public static PingOneMfaClientOptions Options(PingOneEmulator emulator, Action<PingOneMfaClientOptions> configure)
     {
-        Options = emulator.ClientOptions();
-        configure?.Invoke(Options);
-        _tokens = new ClientCredentialsTokenProvider(new HttpClient(), Options);
-        _http = new HttpClient(new PingOneAuthenticationHandler(_tokens, allowHttpOnLoopback: true) { InnerHandler = new SocketsHttpHandler() });
-        Client = new PingOneMfaClient(_http, Options);
+        var options = emulator.ClientOptions();
+        configure(options);
+        return options;
     }
 
-    public PingOneMfaClientOptions Options { get; }
-
-    public PingOneMfaClient Client { get; }
-
-    public Task<string> TokenAsync() => _tokens.GetAuthorizationTokenAsync(Options.EffectiveApiBaseAddress);
-
-    public void Dispose()
+    /// <summary>A token for the seed worker app, straight from the emulator's token endpoint.</summary>
+    public static async Task<string> TokenAsync(PingOneEmulator emulator)
     {
-        _http.Dispose();
-        _tokens.Dispose();
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(emulator.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = EmulatorSeed.ClientId,
+            ["client_secret"] = EmulatorSeed.ClientSecret,
+        }));
+        response.EnsureSuccessStatusCode();
+        return JObject.Parse(await response.Content.ReadAsStringAsync())["access_token"]!.Value<string>()!;
     }
 }

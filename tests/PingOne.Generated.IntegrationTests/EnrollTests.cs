@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Text;
+using Newtonsoft.Json.Linq;
 using PingOne.Generated.Cli;
+using PingOne.Generated.Cli.Enroll;
 using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.IntegrationTests;
@@ -72,6 +75,96 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
         AssertOneDevicePerValidRow(emulator, 200);
+    }
+
+    [Test]
+    public async Task ExistingDeviceStoredInAnotherSpelling_CountsAsEnrolled()
+    {
+        // The emulator stores phones exactly as sent; the duplicate check reads any spelling PingOne may hold.
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 2 });
+        var stored = await CreateRawAsync(emulator, EmulatorSeed.GeneratedUserId(0), "+1.512.555.0000", "313#");
+        var csv = WriteCsv(2);
+
+        var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("created 1, existing 1, invalid 0, failed 0"));
+        Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)).Single().Id, Is.EqualTo(stored));
+        Assert.That(File.ReadAllLines(csv + ".results.csv")[1], Does.StartWith($"2,{EmulatorSeed.GeneratedUserId(0)},exists,{stored},"));
+        AssertOneDevicePerValidRow(emulator, 2);
+    }
+
+    [Test]
+    public async Task RowsPingOneRefuses_ExitTwo_WithoutAskingToRunAgain()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(); // no generated users: every row's user is unknown
+        var csv = WriteCsv(2);
+
+        var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("created 0, existing 0, invalid 0, failed 2"));
+        Assert.That(run.Output, Does.Contain("  line 2: failed: PingOne answered HTTP 404 NOT_FOUND"));
+        Assert.That(run.Output, Does.Not.Contain("Run the same command again"));
+        Assert.That(File.ReadAllText(csv + ".journal.jsonl"), Does.Contain("\"Kind\":\"Refused\""));
+    }
+
+    [Test]
+    public async Task RowsPingOneCannotServe_ExitThree_AndAskToRunTheSameCommandAgain()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 1, ServerErrorRate = 1 });
+        var csv = WriteCsv(1);
+
+        var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("  line 2: failed: PingOne answered HTTP 500 UNEXPECTED_ERROR"));
+        Assert.That(run.Output, Does.Contain("Run the same command again"));
+        Assert.That(run.Output, Does.Not.Contain("SafeRetry"));
+        Assert.That(File.ReadAllText(csv + ".journal.jsonl"), Does.Contain("\"Kind\":\"Unavailable\""));
+        Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)), Is.Empty);
+    }
+
+    [TestCase(ExpectedResult = 0)]
+    [TestCase("created", "exists", ExpectedResult = 0)]
+    [TestCase("created", "invalid", ExpectedResult = 1)]
+    [TestCase("invalid", "Refused", ExpectedResult = 2)]
+    [TestCase("Refused", "Unavailable", ExpectedResult = 3)]
+    [TestCase("RateLimited", ExpectedResult = 3)]
+    [TestCase("Unreachable", ExpectedResult = 3)]
+    [TestCase("TimedOut", ExpectedResult = 3)]
+    [TestCase("OutcomeUnknown", ExpectedResult = 3)]
+    [TestCase("InvalidResponse", ExpectedResult = 3)]
+    public int ExitCode_ComesFromTheRowsStatusesAndFailureKinds(params string[] rows) =>
+        EnrollCommand.ExitCode(rows.Select((row, i) => Enum.TryParse<PingOneFailureKind>(row, out var kind)
+            ? new RowResult(i + 2, "u", RowStatus.Failed, Error: "PingOne could not be reached", Kind: kind) // the text must not matter
+            : new RowResult(i + 2, "u", row)).ToList());
+
+    [Test]
+    public async Task WithTheEmulator_RowsWithoutAPolicyUseTheSeedPolicy()
+    {
+        var csv = Path.Combine(_folder, "users.csv");
+        File.WriteAllText(csv, $"userId,phone\n{EmulatorSeed.UserId},+1 (512) 555-1234\n{EmulatorSeed.SecondUserId},+44 20 7946 0958\n");
+
+        var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--emulator" });
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("created 2, existing 0, invalid 0, failed 0"));
+        Assert.That(run.Error, Does.Contain("using the embedded emulator"));
+    }
+
+    [Test]
+    public async Task DryRun_WithPhoneRegion_AcceptsNationalNumbers()
+    {
+        var csv = Path.Combine(_folder, "users.csv");
+        File.WriteAllText(csv, $"userId,phone,policyId\nu1,(512) 555-1234,{EmulatorSeed.PolicyId}\n");
+
+        var without = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--dry-run" });
+        var with = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--dry-run", "--phone-region", "US" });
+
+        Assert.That(without.ExitCode, Is.EqualTo(1));
+        Assert.That(with.ExitCode, Is.EqualTo(0), with.Output);
+        Assert.That(with.Output, Does.Contain("1 valid, 0 invalid"));
     }
 
     [Test]
@@ -173,6 +266,21 @@ public class EnrollTests
         }
         File.WriteAllText(path, text.ToString());
         return path;
+    }
+
+    private static async Task<string> CreateRawAsync(PingOneEmulator emulator, string userId, string phone, string extension)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.ApiBaseAddress, $"environments/{EmulatorSeed.EnvironmentId}/users/{userId}/devices"))
+        {
+            Content = new StringContent(new JObject { ["type"] = "VOICE", ["phone"] = phone, ["extension"] = extension, ["policy"] = new JObject { ["id"] = EmulatorSeed.PolicyId } }.ToString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await EmulatorClient.TokenAsync(emulator));
+        using var response = await http.SendAsync(request);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That((int)response.StatusCode, Is.EqualTo(201), body.ToString());
+        Assert.That(body["phone"]!.Value<string>(), Is.EqualTo(phone));
+        return body["id"]!.Value<string>()!;
     }
 
     private static void AssertOneDevicePerValidRow(PingOneEmulator emulator, int rows, int invalidEvery = 0)

@@ -1,5 +1,4 @@
 using Newtonsoft.Json.Linq;
-using PingOne.Generated;
 using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.IntegrationTests;
@@ -11,31 +10,33 @@ public class LifecycleTests
     public async Task Library_CreateActivateRenameListDelete()
     {
         await using var emulator = await PingOneEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
         var request = CreateVoiceDeviceRequest.Create("+1 512 555 1234", EmulatorSeed.PolicyId, "313#");
         request.Status = DeviceCreationStatus.ActivationRequired;
         request.TestMode = true;
 
-        var created = await client.Client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, request);
+        var created = await client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, request);
         Assert.That(created.Status, Is.EqualTo("ACTIVATION_REQUIRED"));
         Assert.That(created.Test?.Otp, Does.Match("^[0-9]{6}$"));
 
-        var wrong = Assert.CatchAsync<PingOneException>(() => client.Client.ActivateDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id, "000000x"));
-        Assert.That(wrong!.Details.Single().Target, Is.EqualTo("otp"));
+        var wrong = Assert.CatchAsync<PingOneException>(() => client.ActivateDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id, "000000x"));
+        Assert.That(wrong!.Kind, Is.EqualTo(PingOneFailureKind.Refused));
+        Assert.That(wrong.Details.Single().Target, Is.EqualTo("otp"));
 
-        var active = await client.Client.ActivateDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id, created.Test!.Otp!);
+        var active = await client.ActivateDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id, created.Test!.Otp!);
         Assert.That(active.Status, Is.EqualTo("ACTIVE"));
 
-        var renamed = await client.Client.UpdateNicknameAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id, "Desk phone");
+        var renamed = await client.UpdateNicknameAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id, "Desk phone");
         Assert.That(renamed.Nickname, Is.EqualTo("Desk phone"));
 
-        var listed = await client.Client.ListDevicesAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId);
+        var listed = await client.ListDevicesAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId);
         Assert.That(listed.Single().Nickname, Is.EqualTo("Desk phone"));
 
-        await client.Client.DeleteDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id);
-        Assert.That(await client.Client.ListDevicesAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId), Is.Empty);
-        var gone = Assert.CatchAsync<PingOneException>(() => client.Client.GetDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id));
-        Assert.That(gone!.Status, Is.EqualTo(404));
+        await client.DeleteDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id);
+        Assert.That(await client.ListDevicesAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId), Is.Empty);
+        var gone = Assert.CatchAsync<PingOneException>(() => client.GetDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, created.Id));
+        Assert.That(gone!.Kind, Is.EqualTo(PingOneFailureKind.Refused));
+        Assert.That(gone.Status, Is.EqualTo(404));
     }
 
     [Test]

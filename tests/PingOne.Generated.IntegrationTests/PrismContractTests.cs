@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using NSwag;
-using PingOne.Generated;
 using PingOne.Generated.Tests;
 
 namespace PingOne.Generated.IntegrationTests;
@@ -104,10 +103,15 @@ public class PrismContractTests
 
     private async Task<ViolationRecorder> CreateThroughPrismAsync(CreateVoiceDeviceRequest request)
     {
-        var options = new PingOneMfaClientOptions { ApiBaseAddress = new Uri(_apiBase, "/"), AllowHttpOnLoopback = true };
-        var recorder = new ViolationRecorder { InnerHandler = new SocketsHttpHandler() };
-        using var http = new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("contract-token", _apiBase, true), true) { InnerHandler = recorder });
-        var client = new PingOneMfaClient(http, options);
+        // The client's own pipeline (retries, authentication, host checks) over a transport that records Prism's verdict.
+        using var recorder = new ViolationRecorder { InnerHandler = new SocketsHttpHandler() };
+        using var client = new PingOneMfaClient(new PingOneMfaClientOptions
+        {
+            AccessToken = "contract-token",
+            ApiBaseAddress = _apiBase,
+            AllowHttpOnLoopback = true,
+            Transport = recorder,
+        });
         try
         {
             await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, request);

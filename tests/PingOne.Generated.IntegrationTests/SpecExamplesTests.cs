@@ -18,12 +18,12 @@ public class SpecExamplesTests
         var spec = Spec();
         // The activation example's OTP is fixed in the spec; the emulator issues that one.
         await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { FixedOtp = "123456" });
-        using var client = new EmulatorClient(emulator);
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
         var pending = CreateVoiceDeviceRequest.Create("+15125551234", EmulatorSeed.PolicyId);
         pending.Status = DeviceCreationStatus.ActivationRequired;
-        var device = await client.Client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, pending);
+        var device = await client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, pending);
         using var http = new HttpClient();
-        var token = await client.TokenAsync();
+        var token = await EmulatorClient.TokenAsync(emulator);
         var sent = 0;
 
         foreach (var operation in spec.Operations.Where(o => o.Operation.RequestBody is not null))
@@ -56,10 +56,10 @@ public class SpecExamplesTests
     {
         var spec = Spec();
         await using var emulator = await PingOneEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
-        var device = await client.Client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, CreateVoiceDeviceRequest.Create("+15125551234", EmulatorSeed.PolicyId, "313#"));
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var device = await client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, CreateVoiceDeviceRequest.Create("+15125551234", EmulatorSeed.PolicyId, "313#"));
         using var http = new HttpClient();
-        var token = await client.TokenAsync();
+        var token = await EmulatorClient.TokenAsync(emulator);
 
         var reads = spec.Operations.Where(o => o.Method == "get").ToList();
         foreach (var operation in reads)

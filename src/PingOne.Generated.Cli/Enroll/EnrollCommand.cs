@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CsvHelper;
 using PingOne.Generated.Cli.Enroll;
+using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.Cli;
 
@@ -9,18 +10,17 @@ namespace PingOne.Generated.Cli;
 internal static class EnrollCommand
 {
     private static readonly Option<FileInfo> Csv = new("--csv") { Description = "CSV with a header: userId, phone, and optional extension, nickname, policyId.", Required = true };
-    private static readonly Option<string?> Policy = new("--policy") { Description = "The device authentication policy id for every row (instead of a policyId column)." };
+    private static readonly Option<string?> Policy = new("--policy") { Description = "The device authentication policy id for every row, instead of a policyId column (with --emulator, rows without one use the emulator's seed policy)." };
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Validate and normalize every row; send nothing." };
     private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Rows in flight at once.", DefaultValueFactory = _ => 8 };
     private static readonly Option<double?> Rate = new("--rate") { Description = "Most requests per second; slows down by itself on 429 answers either way." };
     private static readonly Option<FileInfo?> Journal = new("--journal") { Description = "The journal that makes the run resumable (default: <csv>.journal.jsonl)." };
     private static readonly Option<FileInfo?> Results = new("--results") { Description = "Where to write the results CSV (default: <csv>.results.csv)." };
-    private static readonly Option<string?> PhoneRegion = PhoneOptions.Region("--phone-region");
 
     public static Command Build(CliContext cli)
     {
         var command = new Command("enroll", "Enroll voice devices from a CSV file: resumable, rate-aware, never a duplicate.");
-        foreach (var option in new Option[] { Csv, Policy, DryRun, Concurrency, Rate, Journal, Results, PhoneRegion, PhoneOptions.Validation }.Concat(PingOneSettings.All))
+        foreach (var option in new Option[] { Csv, Policy, DryRun, Concurrency, Rate, Journal, Results }.Concat(PhoneOptions.All).Concat(PingOneSettings.All))
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(() => RunAsync(result, cli, cancellationToken)));
         return command;
@@ -33,7 +33,8 @@ internal static class EnrollCommand
         var csv = result.GetValue(Csv)!;
         if (!csv.Exists) throw new ArgumentException($"{csv.FullName} does not exist.");
         var rows = EnrollmentCsv.Read(csv.FullName, result.GetValue(Policy));
-        var phone = PhoneOptions.From(result, PhoneRegion);
+        if (result.GetValue(PingOneSettings.Emulator)) rows = rows.Select(row => row with { PolicyId = row.PolicyId ?? EmulatorSeed.PolicyId }).ToList();
+        var phone = PhoneOptions.From(result);
         var resultsPath = result.GetValue(Results)?.FullName ?? csv.FullName + ".results.csv";
 
         if (result.GetValue(DryRun)) return await DryRunAsync(rows, new PhoneNumberNormalizer(phone), resultsPath, cli).ConfigureAwait(false);
@@ -53,7 +54,15 @@ internal static class EnrollCommand
         await cli.Output.WriteLineAsync(Summary(outcome, enrollment, limiter, resultsPath)).ConfigureAwait(false);
         foreach (var failed in outcome.Where(r => r.Status is RowStatus.Failed or RowStatus.Invalid))
             await cli.Output.WriteLineAsync($"  line {failed.Line}: {failed.Status}: {failed.Error}").ConfigureAwait(false);
-        if (outcome.Any(r => r.Status == RowStatus.Failed)) return outcome.Any(r => r.Error?.StartsWith("PingOne could not", StringComparison.Ordinal) == true) ? ExitCodes.TransportFailure : ExitCodes.PingOneRefused;
+        return ExitCode(outcome);
+    }
+
+    // The worst row decides: a failure that another run may fix (3), then a refusal (2), then a bad row (1).
+    internal static int ExitCode(IReadOnlyCollection<RowResult> outcome)
+    {
+        var failed = outcome.Where(r => r.Status == RowStatus.Failed).ToList();
+        if (failed.Any(r => r.Kind is not PingOneFailureKind.Refused)) return ExitCodes.TryAgain;
+        if (failed.Count > 0) return ExitCodes.PingOneRefused;
         return outcome.Any(r => r.Status == RowStatus.Invalid) ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 

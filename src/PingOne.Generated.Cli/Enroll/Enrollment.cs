@@ -80,13 +80,15 @@ internal sealed class Enrollment
         }
         catch (PingOneException error)
         {
-            return new RowResult(row.Line, row.UserId, RowStatus.Failed, Error: error.Message);
-        }
-        catch (HttpRequestException error)
-        {
-            return new RowResult(row.Line, row.UserId, RowStatus.Failed, Error: "PingOne could not be reached: " + error.Message);
+            return new RowResult(row.Line, row.UserId, RowStatus.Failed, Error: FailureMessage(error), Kind: error.Kind);
         }
     }
+
+    // A refusal is final; anything else may pass on another run, which skips finished rows and looks before it creates.
+    private static string FailureMessage(PingOneException error) =>
+        error.Kind == PingOneFailureKind.Refused || error.DeviceMayHaveBeenCreated // the library's message already says what to do then
+            ? error.Message
+            : error.Message + " Run the same command again: rows that ended are skipped, and each other row is checked before anything is created.";
 
     private void Record(ConcurrentDictionary<int, RowResult> results, RowResult result, bool journal)
     {

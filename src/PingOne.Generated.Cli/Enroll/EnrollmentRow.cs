@@ -1,3 +1,6 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
 namespace PingOne.Generated.Cli.Enroll;
 
 /// <summary>One data row of the enrollment spreadsheet, with the line it starts on.</summary>
@@ -17,5 +20,6 @@ internal static class RowStatus
     public static bool IsFinal(string status) => status is Created or Exists or Invalid;
 }
 
-/// <summary>What happened to a row; also a journal line.</summary>
-internal sealed record RowResult(int Line, string? UserId, string Status, string? DeviceId = null, string? Error = null);
+/// <summary>What happened to a row; also a journal line. A failed row carries the kind of failure, which decides the exit code.</summary>
+internal sealed record RowResult(int Line, string? UserId, string Status, string? DeviceId = null, string? Error = null,
+    [property: JsonConverter(typeof(StringEnumConverter))] PingOneFailureKind? Kind = null);
