@@ -21,11 +21,17 @@ public class CreateCallBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = new PingOneMfaClient(_http, new PingOneMfaClientOptions());
-        _possibleClient = new PingOneMfaClient(_http, new PingOneMfaClientOptions { PhoneNormalization = new PhoneNormalizationOptions { Validation = PhoneValidation.Possible } });
+        // The one way to build a client: the authentication handler (a static token here) is always in the chain.
+        _client = new PingOneMfaClient(new PingOneMfaClientOptions { AccessToken = "benchmark-token", Transport = new InMemoryPingOne() });
+        _possibleClient = new PingOneMfaClient(new PingOneMfaClientOptions
+        {
+            AccessToken = "benchmark-token",
+            Transport = new InMemoryPingOne(),
+            PhoneNormalization = new PhoneNormalizationOptions { Validation = PhoneValidation.Possible },
+        });
     }
 
-    [Benchmark(Description = "PingOneMfaClient.CreateVoiceDeviceAsync")]
+    [Benchmark(Description = "PingOneMfaClient.CreateVoiceDeviceAsync (with the auth handler)")]
     public Task<VoiceDevice> PublicClient() => _client.CreateVoiceDeviceAsync(EnvironmentId, UserId, new CreateVoiceDeviceRequest
     {
         Phone = "+1.5125551111",

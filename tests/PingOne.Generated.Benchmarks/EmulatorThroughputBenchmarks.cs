@@ -14,25 +14,19 @@ public class EmulatorThroughputBenchmarks
     private const int Callers = 32;
     private static readonly string[] Phones = { "+15125551234", "+442079460958", "+390669821234", "+81312345678", "+61293744000" };
     private PingOneEmulator _emulator = null!;
-    private HttpClient _http = null!;
-    private ClientCredentialsTokenProvider _tokens = null!;
     private PingOneMfaClient _client = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
         _emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { MaxDevicesPerUser = int.MaxValue });
-        var options = _emulator.ClientOptions();
-        _tokens = new ClientCredentialsTokenProvider(new HttpClient(), options);
-        _http = new HttpClient(new PingOneAuthenticationHandler(_tokens, allowHttpOnLoopback: true) { InnerHandler = new SocketsHttpHandler() });
-        _client = new PingOneMfaClient(_http, options);
+        _client = new PingOneMfaClient(_emulator.ClientOptions());
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        _http.Dispose();
-        _tokens.Dispose();
+        _client.Dispose();
         await _emulator.DisposeAsync();
     }
 
