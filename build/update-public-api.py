@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Acknowledge public API changes: adds every symbol the PublicApiAnalyzers report as undeclared (RS0016)
-to src/PingOne.Generated/PublicAPI.Unshipped.txt and drops the lines they report as gone (RS0017).
+to src/<project>/PublicAPI.Unshipped.txt and drops the lines they report as gone (RS0017).
 
 Run it after a spec edit or an NSwag upgrade changed the public surface, then review the diff:
-    python3 build/update-public-api.py
+    python3 build/update-public-api.py                                       # src/PingOne.Generated
+    python3 build/update-public-api.py src/PingOne.Generated.DependencyInjection
 """
 import json, os, subprocess, sys, tempfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-project = os.path.join(root, "src", "PingOne.Generated", "PingOne.Generated.csproj")
-unshipped = os.path.join(root, "src", "PingOne.Generated", "PublicAPI.Unshipped.txt")
+folder = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(root, "src", "PingOne.Generated")
+project = os.path.join(folder, os.path.basename(folder.rstrip(os.sep)) + ".csproj")
+unshipped = os.path.join(folder, "PublicAPI.Unshipped.txt")
 
 added, removed = set(), set()
 for framework in ("netstandard2.0", "net8.0", "net10.0"):

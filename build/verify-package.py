@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Opens the packed PingOne.Generated .nupkg/.snupkg, the PingOne.Generated.Cli tool package and the
-PingOne.Generated.Emulator package and checks what a consuming team gets. Python's zipfile, not
-`unzip | grep -q`: CI machines need not have unzip, and under `set -o pipefail` grep -q closing the pipe
-early makes the whole check fail at random (SIGPIPE).
+"""Opens the packed PingOne.Generated and PingOne.Generated.DependencyInjection .nupkg/.snupkg, the
+PingOne.Generated.Cli tool package and the PingOne.Generated.Emulator package and checks what a consuming
+team gets. Python's zipfile, not `unzip | grep -q`: CI machines need not have unzip, and under
+`set -o pipefail` grep -q closing the pipe early makes the whole check fail at random (SIGPIPE).
 Usage: python3 build/verify-package.py <folder with the packages>"""
 import glob, sys, zipfile, xml.etree.ElementTree as ET
 
@@ -14,47 +14,68 @@ def read_nuspec(package):
 folder = sys.argv[1]
 problems = []
 frameworks = ["netstandard2.0", "net8.0", "net10.0"]
-nupkg = [p for p in glob.glob(f"{folder}/PingOne.Generated.[0-9]*.nupkg") if not p.endswith(".snupkg")]
-snupkg = glob.glob(f"{folder}/PingOne.Generated.[0-9]*.snupkg")
-if len(nupkg) != 1 or len(snupkg) != 1:
-    sys.exit(f"expected one PingOne.Generated .nupkg and one .snupkg in {folder}, found {nupkg + snupkg}")
 
-with zipfile.ZipFile(nupkg[0]) as package:
-    names = package.namelist()
-    for tfm in frameworks:
-        for entry in (f"lib/{tfm}/PingOne.Generated.dll", f"lib/{tfm}/PingOne.Generated.xml"):
-            if entry not in names:
-                problems.append(f"missing {entry}")
-    if "README.md" not in names:
-        problems.append("missing README.md")
-    strays = [n for n in names if n.endswith(".dll") and not n.endswith("/PingOne.Generated.dll")]
-    if strays:
-        problems.append(f"assemblies other than the library: {strays}")
-    nuspec, ns = read_nuspec(package)
-    metadata = nuspec.find("n:metadata", ns)
-    if metadata.findtext("n:license", namespaces=ns) != "MIT":
-        problems.append("license expression is not MIT")
-    if metadata.findtext("n:readme", namespaces=ns) != "README.md":
-        problems.append("package readme is not set")
-    if metadata.find("n:repository", ns) is None or metadata.find("n:repository", ns).get("type") != "git":
-        problems.append("repository metadata is missing")
-    groups = metadata.findall("n:dependencies/n:group", ns)
-    declared = {g.get("targetFramework"): sorted(d.get("id") for d in g.findall("n:dependency", ns)) for g in groups}
-    expected = {"Newtonsoft.Json", "libphonenumber-csharp", "Microsoft.Kiota.Abstractions", "Microsoft.Extensions.Http",
-                "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.Extensions.Logging.Abstractions"}
-    for tfm, ids in declared.items():
-        if "NSwag.MSBuild" in ids or any(i.startswith("Microsoft.CodeAnalysis") for i in ids):
-            problems.append(f"{tfm}: a build-time package leaks into the dependencies: {ids}")
-        missing = expected - set(ids)
-        if missing:
-            problems.append(f"{tfm}: missing dependencies {sorted(missing)}")
-    if len(declared) != 3:
-        problems.append(f"dependency groups for {sorted(declared)}, expected three frameworks")
+def check_library(package_id, required, forbidden=frozenset(), exact=False):
+    """Checks one library package and its symbols: assemblies and docs for every framework, the README, license and
+    repository metadata, and the dependencies (the `required` ones on every framework, exactly those when `exact`,
+    none of the `forbidden`). Returns the package's path, version and declared dependencies, or None when it is absent."""
+    nupkg = [p for p in glob.glob(f"{folder}/{package_id}.[0-9]*.nupkg") if not p.endswith(".snupkg")]
+    snupkg = glob.glob(f"{folder}/{package_id}.[0-9]*.snupkg")
+    if len(nupkg) != 1 or len(snupkg) != 1:
+        problems.append(f"expected one {package_id} .nupkg and one .snupkg in {folder}, found {nupkg + snupkg}")
+        return None
+    with zipfile.ZipFile(nupkg[0]) as package:
+        names = package.namelist()
+        for tfm in frameworks:
+            for entry in (f"lib/{tfm}/{package_id}.dll", f"lib/{tfm}/{package_id}.xml"):
+                if entry not in names:
+                    problems.append(f"{package_id}: missing {entry}")
+        if "README.md" not in names:
+            problems.append(f"{package_id}: missing README.md")
+        strays = [n for n in names if n.endswith(".dll") and not n.endswith(f"/{package_id}.dll")]
+        if strays:
+            problems.append(f"{package_id}: assemblies other than the library: {strays}")
+        nuspec, ns = read_nuspec(package)
+        metadata = nuspec.find("n:metadata", ns)
+        if metadata.findtext("n:license", namespaces=ns) != "MIT":
+            problems.append(f"{package_id}: license expression is not MIT")
+        if metadata.findtext("n:readme", namespaces=ns) != "README.md":
+            problems.append(f"{package_id}: package readme is not set")
+        if metadata.find("n:repository", ns) is None or metadata.find("n:repository", ns).get("type") != "git":
+            problems.append(f"{package_id}: repository metadata is missing")
+        version = metadata.findtext("n:version", namespaces=ns)
+        groups = metadata.findall("n:dependencies/n:group", ns)
+        declared = {g.get("targetFramework"): {d.get("id"): d.get("version") for d in g.findall("n:dependency", ns)} for g in groups}
+        for tfm, dependencies in declared.items():
+            ids = set(dependencies)
+            if "NSwag.MSBuild" in ids or any(i.startswith("Microsoft.CodeAnalysis") for i in ids):
+                problems.append(f"{package_id} {tfm}: a build-time package leaks into the dependencies: {sorted(ids)}")
+            if required - ids:
+                problems.append(f"{package_id} {tfm}: missing dependencies {sorted(required - ids)}")
+            if ids & forbidden:
+                problems.append(f"{package_id} {tfm}: must not depend on {sorted(ids & forbidden)}")
+            if exact and ids - required:
+                problems.append(f"{package_id} {tfm}: unexpected dependencies {sorted(ids - required)}")
+        if len(declared) != 3:
+            problems.append(f"{package_id}: dependency groups for {sorted(declared)}, expected three frameworks")
+    with zipfile.ZipFile(snupkg[0]) as symbols:
+        for tfm in frameworks:
+            if f"lib/{tfm}/{package_id}.pdb" not in symbols.namelist():
+                problems.append(f"{package_id}: symbols package lacks lib/{tfm}/{package_id}.pdb")
+    return nupkg[0], version, declared
 
-with zipfile.ZipFile(snupkg[0]) as symbols:
-    for tfm in frameworks:
-        if f"lib/{tfm}/PingOne.Generated.pdb" not in symbols.namelist():
-            problems.append(f"symbols package lacks lib/{tfm}/PingOne.Generated.pdb")
+# Dependency injection lives in its own package: the core must not pull IHttpClientFactory or configuration binding.
+di_only = {"Microsoft.Extensions.Http", "Microsoft.Extensions.Options.ConfigurationExtensions"}
+core = check_library("PingOne.Generated",
+                     required={"Newtonsoft.Json", "libphonenumber-csharp", "Microsoft.Kiota.Abstractions", "Polly.Core",
+                               "Microsoft.Extensions.Logging.Abstractions"},
+                     forbidden=di_only)
+di = check_library("PingOne.Generated.DependencyInjection", required={"PingOne.Generated"} | di_only, exact=True)
+if core and di:
+    for tfm, dependencies in di[2].items():
+        if dependencies.get("PingOne.Generated") not in (core[1], f"[{core[1]}]"):
+            problems.append(f"PingOne.Generated.DependencyInjection {tfm}: depends on PingOne.Generated "
+                            f"{dependencies.get('PingOne.Generated')}, not the version packed beside it ({core[1]})")
 
 # The CLI ships as a .NET tool (`dotnet tool install PingOne.Generated.Cli`), so the tool layout must be there.
 tool = glob.glob(f"{folder}/PingOne.Generated.Cli.[0-9]*.nupkg")
@@ -90,4 +111,4 @@ else:
 
 if problems:
     sys.exit("package check failed:\n  " + "\n  ".join(problems))
-print(f"package check passed: {nupkg[0]} ({', '.join(frameworks)}), {snupkg[0]}, {tool[0]} (.NET tool), {emulator[0]} (emulator)")
+print(f"package check passed: {core[0]}, {di[0]} ({', '.join(frameworks)}, with symbols), {tool[0]} (.NET tool), {emulator[0]} (emulator)")
