@@ -87,6 +87,22 @@ public class WireTests
     }
 
     [Test]
+    public void StandardResilienceHandler_WithItsRetryOff_AddsNoSecondRetryLayer()
+    {
+        using var mock = new PingOneMock();
+        mock.Expect(HttpMethod.Post, EuTokenUrl).Respond(() => Task.FromResult(Wire.Token("t1")));
+        mock.When(HttpMethod.Get, EuDevicesUrl).Respond(HttpStatusCode.InternalServerError, "application/json", """{"id":"e","code":"UNEXPECTED_ERROR","message":"Oops"}""");
+        // The README's recipe: the standard handler's timeouts and circuit breaker, the client's retries only (no waits here: BaseDelay 0).
+        using var services = Settings.Build(mock, Settings.Root(("Retry:MaxAttempts", null), ("Retry:BaseDelay", "00:00:00")),
+            builder => builder.AddStandardResilienceHandler(o => o.Retry.ShouldHandle = _ => ValueTask.FromResult(false)));
+
+        var error = Assert.CatchAsync<PingOneException>(() => services.GetRequiredService<PingOneMfaClient>().ListDevicesAsync(Wire.EnvironmentId, Wire.UserId));
+
+        Assert.That(error!.Kind, Is.EqualTo(PingOneFailureKind.Unavailable));
+        Assert.That(mock.Sent.Count(request => request.Method == HttpMethod.Get), Is.EqualTo(new PingOneRetryOptions().MaxAttempts), "the client's 4 attempts, not 4 x 4");
+    }
+
+    [Test]
     public async Task TimeProviderInTheContainer_IsTheClientsClock()
     {
         using var mock = new PingOneMock();
