@@ -17,12 +17,14 @@ public class CreateCallBenchmarks
     private readonly HttpClient _http = new(new InMemoryPingOne());
     private PingOneMfaClient _client = null!;
     private PingOneMfaClient _possibleClient = null!;
+    private PingOneMfaClient _noRetryClient = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         // The one way to build a client: the authentication handler (a static token here) is always in the chain.
         _client = new PingOneMfaClient(new PingOneMfaClientOptions { AccessToken = "benchmark-token", Transport = new InMemoryPingOne() });
+        _noRetryClient = new PingOneMfaClient(new PingOneMfaClientOptions { AccessToken = "benchmark-token", Transport = new InMemoryPingOne(), Retry = { MaxAttempts = 1 } });
         _possibleClient = new PingOneMfaClient(new PingOneMfaClientOptions
         {
             AccessToken = "benchmark-token",
@@ -33,6 +35,14 @@ public class CreateCallBenchmarks
 
     [Benchmark(Description = "PingOneMfaClient.CreateVoiceDeviceAsync (with the auth handler)")]
     public Task<VoiceDevice> PublicClient() => _client.CreateVoiceDeviceAsync(EnvironmentId, UserId, new CreateVoiceDeviceRequest
+    {
+        Phone = "+1.5125551111",
+        Extension = "313#",
+        Policy = new DevicePolicyReference { Id = PolicyId },
+    });
+
+    [Benchmark(Description = "PingOneMfaClient.CreateVoiceDeviceAsync, Retry.MaxAttempts = 1 (an empty pipeline)")]
+    public Task<VoiceDevice> NoRetryClient() => _noRetryClient.CreateVoiceDeviceAsync(EnvironmentId, UserId, new CreateVoiceDeviceRequest
     {
         Phone = "+1.5125551111",
         Extension = "313#",

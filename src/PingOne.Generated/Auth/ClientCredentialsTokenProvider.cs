@@ -26,7 +26,6 @@ namespace PingOne.Generated
         private readonly string _clientId;
         private readonly string _clientSecret;
         private readonly TokenEndpointAuthMethod _authMethod;
-        private readonly HostPolicy _apiHosts;
         private readonly TimeProvider _timeProvider;
         private readonly SemaphoreSlim _refresh = new(1, 1);
         private CachedToken? _cached;
@@ -41,7 +40,6 @@ namespace PingOne.Generated
             _clientId = options.ClientId!;
             _clientSecret = options.ClientSecret!;
             _authMethod = options.TokenEndpointAuthMethod;
-            _apiHosts = apiHosts;
             _timeProvider = timeProvider;
             _tokenEndpoint = new Uri(options.EffectiveAuthBaseAddress, Uri.EscapeDataString(options.EnvironmentId!.Trim()) + "/as/token");
             new HostPolicy(new[] { options.EffectiveAuthBaseAddress }, options.AllowHttpOnLoopback).EnsureAllowed(_tokenEndpoint);
@@ -55,11 +53,10 @@ namespace PingOne.Generated
         public AllowedHostsValidator AllowedHostsValidator { get; }
 
         /// <inheritdoc />
-        /// <exception cref="PingOneConfigurationException">The URI is not on the API's scheme, host and port.</exception>
         /// <exception cref="PingOneException">The token endpoint refused the credentials, answered with no token, or could not be reached.</exception>
         public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
         {
-            _apiHosts.EnsureAllowed(uri);
+            // The authentication handler has checked the address (HostPolicy) before it asks.
             if (Fresh(_cached) is { } token) return token;
             await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
             try

@@ -18,6 +18,8 @@ namespace PingOne.Generated
     {
         private readonly IAccessTokenProvider _tokenProvider;
         private readonly HostPolicy _hosts;
+        // The header for the token in use; rebuilt only when the token changes (the value is never mutated once set).
+        private AuthenticationHeaderValue? _header;
 
         public PingOneAuthenticationHandler(IAccessTokenProvider tokenProvider, HostPolicy hosts, HttpMessageHandler innerHandler)
             : base(innerHandler)
@@ -45,7 +47,10 @@ namespace PingOne.Generated
             var token = await _tokenProvider.GetAuthorizationTokenAsync(request.RequestUri!, null, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(token))
                 throw new PingOneConfigurationException($"Refusing to send a PingOne request to {request.RequestUri!.Host} without a token: the token provider returned none.");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var header = _header;
+            if (header is null || !string.Equals(header.Parameter, token, StringComparison.Ordinal))
+                _header = header = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = header;
             return token;
         }
     }

@@ -123,34 +123,13 @@ namespace PingOne.Generated
             var phone = _phoneNormalizer.Normalize(request.Phone, request.Extension);
             var wire = request.ToWire(phone);
 
-            var firstAttemptAt = _time.GetUtcNow();
-            var outcomeUnknown = false;
-            try
-            {
-                return await SendAsync(CreateOperation, 201, _retries.Create, async ct =>
-                {
-                    // After an attempt that may have created the device, look before sending again.
-                    if (outcomeUnknown && await FindCreatedDeviceAsync(environmentId, userId, phone, firstAttemptAt, ct).ConfigureAwait(false) is { } created)
-                    {
-                        _logger.FoundCreatedDevice(created.Id);
-                        return created;
-                    }
-                    try
-                    {
-                        return await _rest.CreateVoiceDeviceAsync(wire, environmentId, userId, ct).ConfigureAwait(false);
-                    }
-                    catch (Exception failure) when (Failures.Translate(failure, ct) is { } known && Failures.MayHaveBeenProcessed(known))
-                    {
-                        outcomeUnknown = true;
-                        throw;
-                    }
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (PingOneException failure) when (outcomeUnknown)
-            {
-                failure.MarkDeviceMayHaveBeenCreated();
-                throw;
-            }
+            // The time of the first attempt only matters to safe retry's look-up.
+            var firstAttemptAt = _retryOptions.SafeRetry ? _time.GetUtcNow() : default;
+            return await SendAsync(CreateOperation, 201, _retries.Create,
+                static (s, ctx) => RetryPipelines.MayHaveBeenProcessedBefore(ctx)
+                    ? s.Client.FindOrCreateAsync(s.EnvironmentId, s.UserId, s.Wire, s.Phone, s.FirstAttemptAt, ctx.CancellationToken)
+                    : s.Client._rest.CreateVoiceDeviceAsync(s.Wire, s.EnvironmentId, s.UserId, ctx.CancellationToken),
+                (Client: this, EnvironmentId: environmentId, UserId: userId, Wire: wire, Phone: phone, FirstAttemptAt: firstAttemptAt), cancellationToken, createsDevice: true).ConfigureAwait(false);
         }
 
         /// <summary>Lists a user's MFA devices of every type: <c>GET {api}/environments/{environmentId}/users/{userId}/devices</c>.</summary>
@@ -165,7 +144,7 @@ namespace PingOne.Generated
         {
             RequireId(environmentId, nameof(environmentId));
             RequireId(userId, nameof(userId));
-            return SendAsync(ListOperation, 200, _retries.Idempotent, ct => ListOnceAsync(environmentId, userId, ct), cancellationToken);
+            return SendAsync(ListOperation, 200, _retries.ReadDevices, static (s, ctx) => s.Client.ListOnceAsync(s.EnvironmentId, s.UserId, ctx.CancellationToken), (Client: this, EnvironmentId: environmentId, UserId: userId), cancellationToken);
         }
 
         /// <summary>Reads one of a user's MFA devices: <c>GET {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
@@ -182,7 +161,7 @@ namespace PingOne.Generated
             RequireId(environmentId, nameof(environmentId));
             RequireId(userId, nameof(userId));
             RequireId(deviceId, nameof(deviceId));
-            return SendAsync(GetOperation, 200, _retries.Idempotent, ct => _rest.GetDeviceAsync(environmentId, userId, deviceId, ct), cancellationToken);
+            return SendAsync(GetOperation, 200, _retries.ReadDevice, static (s, ctx) => s.Generated.GetDeviceAsync(s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
         /// <summary>Deletes one of a user's MFA devices: <c>DELETE {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
@@ -201,11 +180,11 @@ namespace PingOne.Generated
             RequireId(userId, nameof(userId));
             RequireId(deviceId, nameof(deviceId));
             var sentBefore = false;
-            return SendAsync(DeleteOperation, 204, _retries.Idempotent, async ct =>
+            return SendAsync(DeleteOperation, 204, _retries.Delete, async (_, ctx) =>
             {
                 try
                 {
-                    await _rest.DeleteDeviceAsync(environmentId, userId, deviceId, ct).ConfigureAwait(false);
+                    await _rest.DeleteDeviceAsync(environmentId, userId, deviceId, ctx.CancellationToken).ConfigureAwait(false);
                 }
                 catch (PingOneException gone) when (gone.Status == 404 && sentBefore)
                 {
@@ -216,7 +195,7 @@ namespace PingOne.Generated
                     sentBefore = true;
                 }
                 return true;
-            }, cancellationToken);
+            }, 0, cancellationToken);
         }
 
         /// <summary>Renames a device: <c>PUT {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}/nickname</c>.</summary>
@@ -237,7 +216,7 @@ namespace PingOne.Generated
             if (nickname is null) throw new ArgumentNullException(nameof(nickname));
             if (nickname.Length > 100) throw new ArgumentException("The nickname may have at most 100 characters.", nameof(nickname));
             var body = new UpdateNicknameRequest { Nickname = nickname };
-            return SendAsync(RenameOperation, 200, _retries.Idempotent, ct => _rest.UpdateDeviceNicknameAsync(body, environmentId, userId, deviceId, ct), cancellationToken);
+            return SendAsync(RenameOperation, 200, _retries.ReadDevice, static (s, ctx) => s.Generated.UpdateDeviceNicknameAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
         /// <summary>
@@ -261,7 +240,7 @@ namespace PingOne.Generated
             RequireId(deviceId, nameof(deviceId));
             RequireId(otp, nameof(otp));
             var body = new ActivateDeviceRequest { Otp = otp.Trim() };
-            return SendAsync(ActivateOperation, 200, _retries.NotProcessedOnly, ct => _rest.ActivateDeviceAsync(body, environmentId, userId, deviceId, ct), cancellationToken);
+            return SendAsync(ActivateOperation, 200, _retries.Activate, static (s, ctx) => s.Generated.ActivateDeviceAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
         /// <summary>Disposes what the client created: its HTTP clients, its token provider and (unless given in the options) its network handler.</summary>
@@ -279,39 +258,44 @@ namespace PingOne.Generated
             foreach (var owned in _owned) owned.Dispose();
         }
 
-        // The one way to the wire: the pipeline's retries around one generated call, every failure as PingOneException.
-        private async Task<T> SendAsync<T>(string operation, int successStatus, ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+        // The one way to the wire: the pipeline's retries around one generated call; whatever fails reaches the caller as PingOneException.
+        private async Task<T> SendAsync<T, TState>(string operation, int successStatus, ResiliencePipeline<T> pipeline, Func<TState, ResilienceContext, Task<T>> send, TState state,
+            CancellationToken cancellationToken, bool createsDevice = false)
         {
             var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
-            var started = _time.GetTimestamp();
-            var attempts = 0;
+            // Timing is for the log lines; without a Debug logger the hot path skips it.
+            var timed = _logger.IsEnabled(LogLevel.Debug);
+            var started = timed ? _time.GetTimestamp() : 0;
             try
             {
-                var result = await pipeline.ExecuteAsync(async (ctx, _) =>
-                {
-                    attempts++;
-                    try
-                    {
-                        return await send(ctx.CancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception failure) when (Failures.Translate(failure, ctx.CancellationToken) is { } pingOne && !ReferenceEquals(pingOne, failure))
-                    {
-                        throw pingOne;
-                    }
-                }, context, 0).ConfigureAwait(false);
-                _logger.CallSucceeded(operation, successStatus, _time.GetElapsedTime(started), attempts);
+                var result = await pipeline.ExecuteAsync(static (ctx, s) => new ValueTask<T>(s.send(s.state, ctx)), context, (send, state)).ConfigureAwait(false);
+                if (timed) _logger.CallSucceeded(operation, successStatus, _time.GetElapsedTime(started), RetryPipelines.AttemptsOf(context));
                 return result;
             }
-            catch (PingOneException failure)
+            catch (Exception failure) when (Failures.Translate(failure, cancellationToken) is { } pingOne)
             {
-                failure.ReadAgainst(_time.GetUtcNow());
-                _logger.CallFailed(operation, failure, _time.GetElapsedTime(started));
-                throw;
+                pingOne.ReadAgainst(_time.GetUtcNow());
+                if (createsDevice && (Failures.MayHaveBeenProcessed(pingOne) || RetryPipelines.MayHaveBeenProcessedBefore(context)))
+                    pingOne.MarkDeviceMayHaveBeenCreated();
+                if (timed) _logger.CallFailed(operation, pingOne, _time.GetElapsedTime(started));
+                if (ReferenceEquals(pingOne, failure)) throw;
+                throw pingOne;
             }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
             }
+        }
+
+        // Safe retry's second and later attempts: the device an earlier attempt may have created, else a new create.
+        private async Task<VoiceDevice> FindOrCreateAsync(string environmentId, string userId, CreateVoiceDeviceRequest wire, NormalizedPhone phone, DateTimeOffset firstAttemptAt, CancellationToken cancellationToken)
+        {
+            if (await FindCreatedDeviceAsync(environmentId, userId, phone, firstAttemptAt, cancellationToken).ConfigureAwait(false) is { } created)
+            {
+                _logger.FoundCreatedDevice(created.Id);
+                return created;
+            }
+            return await _rest.CreateVoiceDeviceAsync(wire, environmentId, userId, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<IReadOnlyList<VoiceDevice>> ListOnceAsync(string environmentId, string userId, CancellationToken cancellationToken)

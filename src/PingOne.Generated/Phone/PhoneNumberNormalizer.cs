@@ -145,7 +145,8 @@ namespace PingOne.Generated
             var problem = _options.Validation == PhoneValidation.Strict && ValidNumberCheck.IsValidNumber(candidate) ? null : Check(candidate, original);
             if (problem is not null) return problem;
             // E.164 allows 7 to 15 digits; a few "possible" lengths in the metadata are shorter.
-            var e164 = Util.Format(candidate, PhoneNumberFormat.E164);
+            // What Format(E164) builds for a parsed number, without its StringBuilder: +, calling code, national significant number.
+            var e164 = "+" + candidate.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + Util.GetNationalSignificantNumber(candidate);
             if (e164.Length < 8) return TooShort(original, RegionOf(candidate));
             if (e164.Length > 16) return TooLong(original, RegionOf(candidate));
             parsed = candidate;

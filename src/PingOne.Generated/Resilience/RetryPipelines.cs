@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -17,31 +18,49 @@ namespace PingOne.Generated
         public RetryPipelines(PingOneRetryOptions options, TimeProvider time, ILogger logger)
         {
             // Reading, renaming and deleting end the same way however often they are sent.
-            Idempotent = Build(options, time, logger, failure => Failures.NotProcessed(failure) || Failures.MayHaveBeenProcessed(failure));
+            Func<PingOneException, bool> idempotent = failure => Failures.NotProcessed(failure) || Failures.MayHaveBeenProcessed(failure);
+            ReadDevice = Build<VoiceDevice>(options, time, logger, idempotent);
+            ReadDevices = Build<IReadOnlyList<VoiceDevice>>(options, time, logger, idempotent);
+            Delete = Build<bool>(options, time, logger, idempotent);
             // An activation uses its OTP once: only what PingOne never saw is sent again.
-            NotProcessedOnly = Build(options, time, logger, Failures.NotProcessed);
+            Activate = Build<VoiceDevice>(options, time, logger, Failures.NotProcessed);
             // A create is re-sent after an unknown outcome only with SafeRetry, which looks for the device first.
-            Create = Build(options, time, logger, failure => Failures.NotProcessed(failure) || (options.SafeRetry && Failures.MayHaveBeenProcessed(failure)));
+            Create = Build<VoiceDevice>(options, time, logger, failure => Failures.NotProcessed(failure) || (options.SafeRetry && Failures.MayHaveBeenProcessed(failure)));
         }
 
-        public ResiliencePipeline Idempotent { get; }
+        // Typed pipelines: Polly then needs no bridge between the call's result and object.
+        public ResiliencePipeline<VoiceDevice> ReadDevice { get; }
 
-        public ResiliencePipeline NotProcessedOnly { get; }
+        public ResiliencePipeline<IReadOnlyList<VoiceDevice>> ReadDevices { get; }
 
-        public ResiliencePipeline Create { get; }
+        public ResiliencePipeline<bool> Delete { get; }
 
-        private static ResiliencePipeline Build(PingOneRetryOptions options, TimeProvider time, ILogger logger, Func<PingOneException, bool> shouldRetry)
+        public ResiliencePipeline<VoiceDevice> Activate { get; }
+
+        public ResiliencePipeline<VoiceDevice> Create { get; }
+
+        // How many attempts a finished call took: 1 plus the retries OnRetry counted (nothing is stored on the success path).
+        public static int AttemptsOf(ResilienceContext context) => context.Properties.TryGetValue(Retries, out var retries) ? retries + 1 : 1;
+
+        // Whether an earlier attempt of this call failed in a way PingOne may have processed: a create then looks before it sends again.
+        public static bool MayHaveBeenProcessedBefore(ResilienceContext context) => context.Properties.TryGetValue(Processed, out _);
+
+        private static readonly ResiliencePropertyKey<int> Retries = new("PingOne.Retries");
+        private static readonly ResiliencePropertyKey<bool> Processed = new("PingOne.MayHaveBeenProcessed");
+
+        private static ResiliencePipeline<T> Build<T>(PingOneRetryOptions options, TimeProvider time, ILogger logger, Func<PingOneException, bool> shouldRetry)
         {
-            var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+            var builder = new ResiliencePipelineBuilder<T> { TimeProvider = time };
             if (options.MaxAttempts <= 1) return builder.Build();
-            return builder.AddRetry(new RetryStrategyOptions
+            return builder.AddRetry(new RetryStrategyOptions<T>
             {
                 MaxRetryAttempts = options.MaxAttempts - 1,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is PingOneException failure && shouldRetry(failure)),
+                // Attempts throw what the wire threw; the one translation to PingOneException decides.
+                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is { } raw && Failures.Translate(raw, args.Context.CancellationToken) is { } failure && shouldRetry(failure)),
                 // Retry-After, read against the client's clock (an HTTP date means "until then"), capped like the backoff.
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
                     args.Outcome.Exception is PingOneException failure && failure.ReadAgainst(time.GetUtcNow()).RetryAfter is { } wait
@@ -49,8 +68,12 @@ namespace PingOne.Generated
                         : null),
                 OnRetry = args =>
                 {
-                    if (args.Outcome.Exception is PingOneException failure)
+                    args.Context.Properties.Set(Retries, args.AttemptNumber + 1);
+                    if (args.Outcome.Exception is { } raw && Failures.Translate(raw, args.Context.CancellationToken) is { } failure)
+                    {
+                        if (Failures.MayHaveBeenProcessed(failure)) args.Context.Properties.Set(Processed, true);
                         logger.WillRetry(args.Context.OperationKey ?? "call", Failures.Describe(failure), args.RetryDelay, args.AttemptNumber + 2, options.MaxAttempts);
+                    }
                     return default;
                 },
             }).Build();

@@ -132,10 +132,14 @@ public class ClientCredentialsTokenProviderMockTests
     public void OtherHostOrPlainHttp_FailsClosedWithoutATokenRequest(string uri)
     {
         using var mock = new PingOneMock();
-        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
+        var options = TokenEndpoint.Options(PingOneRegion.Europe);
+        using var provider = TokenEndpoint.Provider(mock, options);
+        var hosts = new HostPolicy(new[] { options.EffectiveApiBaseAddress }, allowHttpOnLoopback: false);
+        // The address check happens once, in the handler, before it asks the provider for a token.
+        using var http = new HttpClient(new PingOneAuthenticationHandler(provider, hosts, mock.Handler), disposeHandler: false);
 
-        Assert.ThrowsAsync<PingOneConfigurationException>(() => provider.GetAuthorizationTokenAsync(new Uri(uri)));
-        Assert.That(mock.Sent, Is.Empty);
+        Assert.ThrowsAsync<PingOneConfigurationException>(() => http.GetAsync(uri));
+        Assert.That(mock.Sent, Is.Empty, "no token request, no API request");
     }
 
     [Test]
