@@ -64,8 +64,9 @@ namespace PingOne.Generated
             _time = options.TimeProvider ?? TimeProvider.System;
             _logger = options.LoggerFactory?.CreateLogger<PingOneMfaClient>() ?? (ILogger)NullLogger.Instance;
             _phoneNormalizer = new PhoneNumberNormalizer(options.PhoneNormalization);
-            _retryOptions = options.Retry;
-            _retries = new RetryPipelines(options.Retry, _time, _logger);
+            // A copy: changing the options object after this constructor changes nothing, for the pipelines too.
+            _retryOptions = new PingOneRetryOptions { MaxAttempts = options.Retry.MaxAttempts, BaseDelay = options.Retry.BaseDelay, MaxDelay = options.Retry.MaxDelay, SafeRetry = options.Retry.SafeRetry };
+            _retries = new RetryPipelines(_retryOptions, _time, _logger);
 
             var ownsTransport = options.Transport is null;
             var transport = options.Transport ?? DefaultTransport.Create();

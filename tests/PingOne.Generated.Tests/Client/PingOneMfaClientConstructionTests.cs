@@ -107,6 +107,23 @@ public class PingOneMfaClientConstructionTests
     }
 
     [Test]
+    public void ChangingTheOptionsAfterConstruction_ChangesNothing()
+    {
+        using var mock = new PingOneMock();
+        mock.When(HttpMethod.Post, PingOneRegion.NorthAmerica.ApiBaseAddress + Seed.DevicesPath()).Respond(() => RetryMockTests.Answer(500, """{"id":"e","code":"UNEXPECTED_ERROR","message":"Oops"}"""));
+        var options = new PingOneMfaClientOptions();
+        var client = mock.CreateClient(options);
+        options.Retry.SafeRetry = true;
+        options.Retry.MaxAttempts = 10;
+        options.ApiBaseAddress = new Uri("https://elsewhere.example/v1/");
+
+        var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()))!;
+
+        Assert.That(error.DeviceMayHaveBeenCreated, Is.True, "without SafeRetry, as constructed");
+        Assert.That(mock.Sent.Select(r => $"{r.Method} {r.Uri.Host}"), Is.EqualTo(new[] { "POST api.pingone.com" }), "one POST, to the address it was built with");
+    }
+
+    [Test]
     public async Task TheLoggerFactory_GetsTheClientsLines()
     {
         using var mock = new PingOneMock();
