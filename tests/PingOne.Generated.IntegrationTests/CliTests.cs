@@ -234,11 +234,27 @@ public class CliTests
     [Test]
     public async Task Create_WhenPingOneCannotBeReached_ExitsThree()
     {
-        var run = await Cli.RunAsync(new[] { "create", "--user", "u", "--policy", "p", "--phone", "+15125551234",
-            "--api-url", "http://127.0.0.1:9/v1/", "--environment", "e", "--access-token", "t" });
+        var run = await Cli.RunAsync(new[] { "create", "--user", EmulatorSeed.UserId, "--policy", EmulatorSeed.PolicyId, "--phone", "+15125551234",
+            "--api-url", "http://127.0.0.1:9/v1/", "--environment", EmulatorSeed.EnvironmentId, "--access-token", "t" });
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
         Assert.That(run.Error, Does.StartWith("pingone-voice: "));
+    }
+
+    [TestCase("delete", "--device", "..", "deviceId")]
+    [TestCase("get", "--device", "../..", "deviceId")]
+    [TestCase("list", "--user", "a/b", "userId")]
+    [TestCase("rename", "--device", "%2e%2e", "deviceId")]
+    public async Task AnIdThatIsNotAUuid_ExitsOne_NamingIt_BeforeAnythingIsSent(string command, string option, string hostile, string parameter)
+    {
+        var args = new List<string> { command, "--emulator", option, hostile };
+        if (command is "get" or "delete" or "rename" && option != "--device") args.AddRange(new[] { "--device", Guid.NewGuid().ToString() });
+        if (command == "rename") args.AddRange(new[] { "--nickname", "Desk" });
+
+        var run = await Cli.RunAsync(args.ToArray());
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        Assert.That(run.Error, Does.Contain(parameter + " must be a PingOne id: a UUID"));
     }
 
     [Test]

@@ -51,7 +51,7 @@ public class EmulatorIntegrationTests
         await using var emulator = await PingOneEmulator.StartAsync();
         using var client = new PingOneMfaClient(emulator.ClientOptions());
 
-        var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, "no-such-user", CreateVoiceDeviceRequest.Create("+15125551234", EmulatorSeed.PolicyId)));
+        var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, "0b0b0b0b-0000-4000-8000-00000000dead", CreateVoiceDeviceRequest.Create("+15125551234", EmulatorSeed.PolicyId)));
 
         Assert.That(error!.Kind, Is.EqualTo(PingOneFailureKind.Refused));
         Assert.That(error.Status, Is.EqualTo(404));
@@ -64,7 +64,7 @@ public class EmulatorIntegrationTests
         await using var emulator = await PingOneEmulator.StartAsync();
         using var client = new PingOneMfaClient(emulator.ClientOptions());
 
-        var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, CreateVoiceDeviceRequest.Create("+15125551234", "no-such-policy")));
+        var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, CreateVoiceDeviceRequest.Create("+15125551234", "0c0c0c0c-0000-4000-8000-00000000dead")));
 
         AssertInvalidData(error!, "policy.id");
     }

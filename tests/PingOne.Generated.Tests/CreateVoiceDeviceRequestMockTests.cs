@@ -106,18 +106,6 @@ public class CreateVoiceDeviceRequestMockTests
         Assert.That(JToken.DeepEquals(mock.Sent.Single().BodyJson, expected), Is.True, mock.Sent.Single().Body);
     }
 
-    [Test]
-    public async Task IdsWithReservedCharacters_AreEscapedInThePath()
-    {
-        using var mock = new PingOneMock();
-        mock.Expect(HttpMethod.Post, "https://api.pingone.com/v1/environments/env%2F1/users/user%3F2/devices").Respond(HttpStatusCode.Created, "application/json", Seed.ResponseJson);
-        var client = mock.CreateClient(new PingOneMfaClientOptions());
-
-        await client.CreateVoiceDeviceAsync("env/1", "user?2", Seed.Request());
-
-        Assert.That(mock.Sent.Single().Uri.AbsoluteUri, Is.EqualTo("https://api.pingone.com/v1/environments/env%2F1/users/user%3F2/devices"));
-    }
-
     [TestCase("", "userId")]
     [TestCase("  ", "userId")]
     public void EmptyEnvironmentId_IsRejectedBeforeSending(string environmentId, string userId)

@@ -14,9 +14,10 @@ namespace PingOne.Generated
     /// <summary>
     /// Gets worker-app tokens with the OAuth 2.0 client-credentials grant from
     /// <c>{auth}/{environmentId}/as/token</c> and caches each until shortly before it expires. Concurrent
-    /// callers share one token request. Thread-safe; keep one per worker app.
+    /// callers share one token request and its outcome, a failure included: a failing token endpoint gets one
+    /// request per wave of callers, not one per caller. Thread-safe; keep one per worker app.
     /// </summary>
-    internal sealed class ClientCredentialsTokenProvider : IAccessTokenProvider, ITokenCache, IDisposable
+    internal sealed class ClientCredentialsTokenProvider : IAccessTokenProvider, ITokenCache
     {
         // Refresh this long before expiry (or at half the lifetime, for short-lived tokens), so no request leaves with a token about to die.
         private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
@@ -27,8 +28,9 @@ namespace PingOne.Generated
         private readonly string _clientSecret;
         private readonly TokenEndpointAuthMethod _authMethod;
         private readonly TimeProvider _timeProvider;
-        private readonly SemaphoreSlim _refresh = new(1, 1);
+        private readonly object _gate = new();
         private CachedToken? _cached;
+        private Task<CachedToken>? _pending;
 
         /// <param name="httpClient">The client that calls the token endpoint; it is not disposed by the provider.</param>
         /// <param name="options">The environment, client id and secret, auth base address and auth method (already validated).</param>
@@ -41,7 +43,7 @@ namespace PingOne.Generated
             _clientSecret = options.ClientSecret!;
             _authMethod = options.TokenEndpointAuthMethod;
             _timeProvider = timeProvider;
-            _tokenEndpoint = new Uri(options.EffectiveAuthBaseAddress, Uri.EscapeDataString(options.EnvironmentId!.Trim()) + "/as/token");
+            _tokenEndpoint = new Uri(options.EffectiveAuthBaseAddress, options.EnvironmentId + "/as/token"); // a UUID (validated)
             new HostPolicy(new[] { options.EffectiveAuthBaseAddress }, options.AllowHttpOnLoopback).EnsureAllowed(_tokenEndpoint);
             AllowedHostsValidator = new AllowedHostsValidator(apiHosts.Hosts);
         }
@@ -58,18 +60,16 @@ namespace PingOne.Generated
         {
             // The authentication handler has checked the address (HostPolicy) before it asks.
             if (Fresh(_cached) is { } token) return token;
-            await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            Task<CachedToken> pending;
+            lock (_gate)
             {
                 if (Fresh(_cached) is { } refreshed) return refreshed;
-                var cached = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
-                _cached = cached;
-                return cached.Value;
+                // One request for everyone waiting now; whoever comes after it has ended (either way) starts the next.
+                if (_pending is null || _pending.IsCompleted) _pending = RefreshAsync();
+                pending = _pending;
             }
-            finally
-            {
-                _refresh.Release();
-            }
+            // A caller's cancellation ends its own wait, not the request the others share.
+            return (await WaitAsync(pending, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <summary>Forgets the cached token if it is the one PingOne rejected, so the next call gets a new one.</summary>
@@ -80,8 +80,28 @@ namespace PingOne.Generated
             if (cached is not null && cached.Value == rejectedToken) Interlocked.CompareExchange(ref _cached, null, cached);
         }
 
-        /// <inheritdoc />
-        public void Dispose() => _refresh.Dispose();
+        private async Task<CachedToken> RefreshAsync()
+        {
+            var cached = await RequestTokenAsync(CancellationToken.None).ConfigureAwait(false);
+            _cached = cached;
+            return cached;
+        }
+
+        private static Task<T> WaitAsync<T>(Task<T> task, CancellationToken cancellationToken)
+        {
+#if NET8_0_OR_GREATER
+            return task.WaitAsync(cancellationToken);
+#else
+            return !cancellationToken.CanBeCanceled || task.IsCompleted ? task : WaitSlowAsync(task, cancellationToken);
+
+            static async Task<T> WaitSlowAsync(Task<T> task, CancellationToken cancellationToken)
+            {
+                var cancelled = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken)))
+                    return await (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+#endif
+        }
 
         private string? Fresh(CachedToken? cached) => cached is not null && _timeProvider.GetUtcNow() < cached.RefreshAt ? cached.Value : null;
 
@@ -119,7 +139,7 @@ namespace PingOne.Generated
             using var _ = response;
             var json = TryParseObject(body);
             if (!response.IsSuccessStatusCode)
-                throw PingOneException.FromTokenEndpointAnswer((int)response.StatusCode, ErrorOf(json), ResponseHeaders.Of(response));
+                throw PingOneException.FromTokenEndpointAnswer((int)response.StatusCode, WithoutCredentials(ErrorOf(json)), ResponseHeaders.Of(response));
 
             // A malformed answer is the token endpoint's failure, never a FormatException or InvalidCastException.
             var accessToken = json?["access_token"] is JValue { Type: JTokenType.String } tokenValue ? (string?)tokenValue : null;
@@ -156,12 +176,47 @@ namespace PingOne.Generated
         }
 
         // OAuth endpoints answer {error, error_description}; other PingOne failures use the platform's error shape.
+        // Any other shape is no error body at all, never an exception of its own.
         private static PingOneError? ErrorOf(JObject? json)
         {
             if (json is null) return null;
-            if (json.Value<string>("error") is { } error) return new PingOneError { Code = error, Message = json.Value<string>("error_description") };
-            return json.Value<string>("code") is null ? null : json.ToObject<PingOneError>();
+            if (StringOf(json["error"]) is { } error) return new PingOneError { Code = error, Message = StringOf(json["error_description"]) };
+            if (StringOf(json["code"]) is null) return null;
+            try
+            {
+                return json.ToObject<PingOneError>();
+            }
+            catch (JsonException)
+            {
+                return new PingOneError { Code = StringOf(json["code"]), Message = StringOf(json["message"]) };
+            }
         }
+
+        private static string? StringOf(JToken? token) => token is JValue { Type: JTokenType.String } value ? (string?)value : null;
+
+        // A token endpoint may echo what it was sent: the secret (as given, form-encoded, or inside the Basic
+        // credentials) never reaches the exception's message or its Error.
+        private PingOneError? WithoutCredentials(PingOneError? error)
+        {
+            if (error is null) return null;
+            error.Code = Masked(error.Code);
+            error.Message = Masked(error.Message);
+            if (error.Details is { } details)
+                foreach (var detail in details)
+                    if (detail is not null) detail.Message = Masked(detail.Message);
+            return error;
+        }
+
+        private string? Masked(string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return text;
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(_clientId) + ":" + Uri.EscapeDataString(_clientSecret)));
+            foreach (var secret in new[] { basic, _clientSecret, Uri.EscapeDataString(_clientSecret), WebUtilityFormEncoded(_clientSecret) })
+                if (secret.Length > 0) text = text!.Replace(secret, "***");
+            return text;
+        }
+
+        private static string WebUtilityFormEncoded(string value) => System.Net.WebUtility.UrlEncode(value);
 
         private sealed class CachedToken
         {

@@ -30,9 +30,6 @@ namespace PingOne.Generated
         private const string RenameOperation = "rename-device";
         private const string ActivateOperation = "activate-device";
 
-        // How far PingOne's clock may be behind ours when safe retry matches a device's createdAt.
-        private static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(5);
-
         private readonly PingOneMfaRestClient _rest = null!;
         private readonly PhoneNumberNormalizer _phoneNormalizer = PhoneNumberNormalizer.Default;
         private readonly RetryPipelines _retries = null!;
@@ -65,7 +62,14 @@ namespace PingOne.Generated
             _logger = options.LoggerFactory?.CreateLogger<PingOneMfaClient>() ?? (ILogger)NullLogger.Instance;
             _phoneNormalizer = new PhoneNumberNormalizer(options.PhoneNormalization);
             // A copy: changing the options object after this constructor changes nothing, for the pipelines too.
-            _retryOptions = new PingOneRetryOptions { MaxAttempts = options.Retry.MaxAttempts, BaseDelay = options.Retry.BaseDelay, MaxDelay = options.Retry.MaxDelay, SafeRetry = options.Retry.SafeRetry };
+            _retryOptions = new PingOneRetryOptions
+            {
+                MaxAttempts = options.Retry.MaxAttempts,
+                BaseDelay = options.Retry.BaseDelay,
+                MaxDelay = options.Retry.MaxDelay,
+                SafeRetry = options.Retry.SafeRetry,
+                SafeRetryClockSkew = options.Retry.SafeRetryClockSkew,
+            };
             _retries = new RetryPipelines(_retryOptions, _time, _logger);
 
             var ownsTransport = options.Transport is null;
@@ -80,7 +84,6 @@ namespace PingOne.Generated
                 var tokenHttp = new HttpClient(transport, disposeHandler: false);
                 var credentials = new ClientCredentialsTokenProvider(tokenHttp, options, apiHosts, _time);
                 owned.Add(tokenHttp);
-                owned.Add(credentials);
                 tokens = credentials;
             }
             // A caller's transport outlives the client: the handler chain over it is then not disposed (it would dispose the transport).
@@ -101,7 +104,7 @@ namespace PingOne.Generated
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
         /// <returns>The device PingOne created (or, with safe retries, the one a failed attempt created).</returns>
         /// <exception cref="InvalidPhoneNumberException">The phone number or extension cannot be used; nothing was sent.</exception>
-        /// <exception cref="ArgumentException"><paramref name="environmentId"/>, <paramref name="userId"/> or the policy id is empty.</exception>
+        /// <exception cref="ArgumentException"><paramref name="environmentId"/>, <paramref name="userId"/> or the policy id is not a UUID.</exception>
         /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
         /// <exception cref="PingOneException">
         /// The call failed (<see cref="PingOneException.Kind"/>); <see cref="PingOneException.DeviceMayHaveBeenCreated"/>
@@ -114,11 +117,11 @@ namespace PingOne.Generated
         /// </exception>
         public virtual async Task<VoiceDevice> CreateVoiceDeviceAsync(string environmentId, string userId, CreateVoiceDeviceRequest request, CancellationToken cancellationToken = default)
         {
-            RequireId(environmentId, nameof(environmentId));
-            RequireId(userId, nameof(userId));
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
             if (request is null) throw new ArgumentNullException(nameof(request));
-            if (string.IsNullOrWhiteSpace(request.Policy?.Id))
-                throw new ArgumentException("request.Policy.Id must be the id of a device authentication policy.", nameof(request));
+            if (request.Policy?.Id is not { } policyId || !PingOneId.IsUuid(policyId))
+                throw new ArgumentException($"request.Policy.Id must be the id of a device authentication policy: a UUID such as {PingOneId.Example}.", nameof(request));
             if (request.Phone is null)
                 throw new InvalidPhoneNumberException(PhoneNumberProblem.Empty, "The request has no phone number. Set Phone to the number with its country calling code, e.g. +1 512 555 1234.", "phone");
             var phone = _phoneNormalizer.Normalize(request.Phone, request.Extension);
@@ -138,13 +141,13 @@ namespace PingOne.Generated
         /// <param name="userId">The user's id.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
         /// <returns>The devices on the first page PingOne returns, in the user's device order.</returns>
-        /// <exception cref="ArgumentException"><paramref name="environmentId"/> or <paramref name="userId"/> is empty.</exception>
+        /// <exception cref="ArgumentException"><paramref name="environmentId"/> or <paramref name="userId"/> is not a UUID.</exception>
         /// <exception cref="PingOneException">The call failed (<see cref="PingOneException.Kind"/>).</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
         public virtual Task<IReadOnlyList<VoiceDevice>> ListDevicesAsync(string environmentId, string userId, CancellationToken cancellationToken = default)
         {
-            RequireId(environmentId, nameof(environmentId));
-            RequireId(userId, nameof(userId));
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
             return SendAsync(ListOperation, 200, _retries.ReadDevices, static (s, ctx) => s.Client.ListOnceAsync(s.EnvironmentId, s.UserId, ctx.CancellationToken), (Client: this, EnvironmentId: environmentId, UserId: userId), cancellationToken);
         }
 
@@ -154,14 +157,14 @@ namespace PingOne.Generated
         /// <param name="deviceId">The device's id.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
         /// <returns>The device; a device of another type keeps its <c>type</c> and its own properties in <c>AdditionalProperties</c>.</returns>
-        /// <exception cref="ArgumentException">An id is empty.</exception>
+        /// <exception cref="ArgumentException">An id is not a UUID.</exception>
         /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
         public virtual Task<VoiceDevice> GetDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
         {
-            RequireId(environmentId, nameof(environmentId));
-            RequireId(userId, nameof(userId));
-            RequireId(deviceId, nameof(deviceId));
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            PingOneId.Require(deviceId, nameof(deviceId));
             return SendAsync(GetOperation, 200, _retries.ReadDevice, static (s, ctx) => s.Generated.GetDeviceAsync(s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
@@ -171,15 +174,15 @@ namespace PingOne.Generated
         /// <param name="deviceId">The device's id.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
         /// <returns>A task that completes when the device is gone.</returns>
-        /// <exception cref="ArgumentException">An id is empty.</exception>
+        /// <exception cref="ArgumentException">An id is not a UUID.</exception>
         /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
         /// <remarks>Deleting twice ends the same way, so it is retried like a read; a <c>404</c> after an attempt whose answer was lost counts as deleted.</remarks>
         public virtual Task DeleteDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
         {
-            RequireId(environmentId, nameof(environmentId));
-            RequireId(userId, nameof(userId));
-            RequireId(deviceId, nameof(deviceId));
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            PingOneId.Require(deviceId, nameof(deviceId));
             var sentBefore = false;
             return SendAsync(DeleteOperation, 204, _retries.Delete, async (_, ctx) =>
             {
@@ -206,14 +209,14 @@ namespace PingOne.Generated
         /// <param name="nickname">The new nickname (at most 100 characters); an empty string clears it.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
         /// <returns>The renamed device.</returns>
-        /// <exception cref="ArgumentException">An id is empty, or the nickname is longer than 100 characters.</exception>
+        /// <exception cref="ArgumentException">An id is not a UUID, or the nickname is longer than 100 characters.</exception>
         /// <exception cref="PingOneException">The call failed (<see cref="PingOneException.Kind"/>).</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
         public virtual Task<VoiceDevice> UpdateNicknameAsync(string environmentId, string userId, string deviceId, string nickname, CancellationToken cancellationToken = default)
         {
-            RequireId(environmentId, nameof(environmentId));
-            RequireId(userId, nameof(userId));
-            RequireId(deviceId, nameof(deviceId));
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            PingOneId.Require(deviceId, nameof(deviceId));
             if (nickname is null) throw new ArgumentNullException(nameof(nickname));
             if (nickname.Length > 100) throw new ArgumentException("The nickname may have at most 100 characters.", nameof(nickname));
             var body = new UpdateNicknameRequest { Nickname = nickname };
@@ -230,16 +233,17 @@ namespace PingOne.Generated
         /// <param name="otp">The one-time password the user received.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
         /// <returns>The device, now active.</returns>
-        /// <exception cref="ArgumentException">An id or the OTP is empty.</exception>
+        /// <exception cref="ArgumentException">An id is not a UUID, or the OTP is empty.</exception>
         /// <exception cref="PingOneException">PingOne refused the OTP, or the call failed (<see cref="PingOneException.Kind"/>).</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
         /// <remarks>An OTP is used once, so only failures PingOne never processed (<c>429</c>, no connection) are retried.</remarks>
         public virtual Task<VoiceDevice> ActivateDeviceAsync(string environmentId, string userId, string deviceId, string otp, CancellationToken cancellationToken = default)
         {
-            RequireId(environmentId, nameof(environmentId));
-            RequireId(userId, nameof(userId));
-            RequireId(deviceId, nameof(deviceId));
-            RequireId(otp, nameof(otp));
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            PingOneId.Require(deviceId, nameof(deviceId));
+            if (otp is null) throw new ArgumentNullException(nameof(otp));
+            if (otp.Trim().Length == 0) throw new ArgumentException("otp must not be empty.", nameof(otp));
             var body = new ActivateDeviceRequest { Otp = otp.Trim() };
             return SendAsync(ActivateOperation, 200, _retries.Activate, static (s, ctx) => s.Generated.ActivateDeviceAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
@@ -306,19 +310,15 @@ namespace PingOne.Generated
         }
 
         // The device an earlier attempt created: a voice device with the same canonical phone and extension,
-        // created since the first attempt (with a margin for clock skew between this machine and PingOne).
+        // created since the first attempt (less the configured clock skew between this machine and PingOne).
         private async Task<VoiceDevice?> FindCreatedDeviceAsync(string environmentId, string userId, NormalizedPhone phone, DateTimeOffset firstAttemptAt, CancellationToken cancellationToken)
         {
-            _logger.LookingForCreatedDevice();
+            var started = _time.GetTimestamp();
             var devices = await ListOnceAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
-            var since = firstAttemptAt - ClockSkewMargin;
-            return devices.FirstOrDefault(device => (device.CreatedAt is null || device.CreatedAt >= since) && device.IsVoiceDeviceFor(phone));
-        }
-
-        private static void RequireId(string value, string name)
-        {
-            if (value is null) throw new ArgumentNullException(name);
-            if (value.Trim().Length == 0) throw new ArgumentException($"{name} must not be empty.", name);
+            var since = firstAttemptAt - _retryOptions.SafeRetryClockSkew;
+            var created = devices.FirstOrDefault(device => (device.CreatedAt is null || device.CreatedAt >= since) && device.IsVoiceDeviceFor(phone));
+            _logger.LookedForCreatedDevice(devices.Count, created is not null, _time.GetElapsedTime(started));
+            return created;
         }
     }
 }

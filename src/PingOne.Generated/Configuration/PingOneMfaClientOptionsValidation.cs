@@ -13,6 +13,9 @@ namespace PingOne.Generated
             CheckAddress(options.ApiBaseAddress, "PingOne:ApiBaseAddress", options.AllowHttpOnLoopback, problems);
             CheckAddress(options.AuthBaseAddress, "PingOne:AuthBaseAddress", options.AllowHttpOnLoopback, problems);
 
+            // The environment id becomes a path segment of the token endpoint: only a UUID, never "..".
+            if (!string.IsNullOrWhiteSpace(options.EnvironmentId) && !PingOneId.IsUuid(options.EnvironmentId!))
+                problems.Add($"PingOne:EnvironmentId must be a PingOne id: a UUID such as {PingOneId.Example}.");
             var hasToken = !string.IsNullOrWhiteSpace(options.AccessToken);
             var hasClient = !string.IsNullOrWhiteSpace(options.ClientId) || !string.IsNullOrEmpty(options.ClientSecret);
             if (hasToken && hasClient)
@@ -31,6 +34,7 @@ namespace PingOne.Generated
                 if (retry.MaxAttempts < 1) problems.Add($"PingOne:Retry:MaxAttempts must be at least 1 (it is {retry.MaxAttempts}).");
                 if (retry.BaseDelay < TimeSpan.Zero || retry.BaseDelay > TimeSpan.FromDays(1)) problems.Add("PingOne:Retry:BaseDelay must be between 0 and one day.");
                 if (retry.MaxDelay < retry.BaseDelay) problems.Add("PingOne:Retry:MaxDelay must be at least PingOne:Retry:BaseDelay.");
+                if (retry.SafeRetryClockSkew < TimeSpan.Zero || retry.SafeRetryClockSkew > TimeSpan.FromDays(1)) problems.Add("PingOne:Retry:SafeRetryClockSkew must be between 0 and one day.");
             }
             if (options.PhoneNormalization is null) problems.Add("PingOne:PhoneNormalization must not be null.");
             return problems;

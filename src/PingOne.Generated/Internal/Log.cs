@@ -25,9 +25,9 @@ namespace PingOne.Generated
             LoggerMessage.Define<string>(LogLevel.Warning, new EventId(5, "PingOneSafeRetryFoundDevice"),
                 "PingOne create-voice-device: a failed attempt had created device {DeviceId}; returning it instead of creating another");
 
-        private static readonly Action<ILogger, Exception?> LookingUp =
-            LoggerMessage.Define(LogLevel.Debug, new EventId(6, "PingOneSafeRetryLookup"),
-                "PingOne create-voice-device: an earlier attempt may have created the device; listing the user's devices before sending again");
+        private static readonly Action<ILogger, int, bool, double, Exception?> LookedUp =
+            LoggerMessage.Define<int, bool, double>(LogLevel.Debug, new EventId(6, "PingOneSafeRetryLookup"),
+                "PingOne create-voice-device: an earlier attempt may have created the device; list-devices answered 200 with {DeviceCount} devices (the device found: {Found}) in {DurationMs:F1} ms");
 
         public static void CallSucceeded(this ILogger logger, string operation, int status, TimeSpan duration, int attempts) =>
             Succeeded(logger, operation, status, duration.TotalMilliseconds, attempts, null);
@@ -38,7 +38,8 @@ namespace PingOne.Generated
         public static void WillRetry(this ILogger logger, string operation, string reason, TimeSpan wait, int nextAttempt, int maxAttempts) =>
             Retrying(logger, operation, reason, wait.TotalMilliseconds, nextAttempt, maxAttempts, null);
 
-        public static void LookingForCreatedDevice(this ILogger logger) => LookingUp(logger, null);
+        public static void LookedForCreatedDevice(this ILogger logger, int deviceCount, bool found, TimeSpan duration) =>
+            LookedUp(logger, deviceCount, found, duration.TotalMilliseconds, null);
 
         public static void FoundCreatedDevice(this ILogger logger, string deviceId) => FoundExisting(logger, deviceId, null);
     }

@@ -3,9 +3,10 @@ using System.Text;
 namespace PingOne.Generated
 {
     /// <summary>
-    /// Keeps phone numbers out of exception messages and logs: any run of digits (with the
-    /// separators people type between them) long enough to be a phone number is masked except for
-    /// its last two digits.
+    /// Keeps phone numbers out of exception messages and logs: any run of digits (with the separators people
+    /// type between them) long enough to be a phone number is masked except for its last two digits. Ids are
+    /// not phone numbers and stay readable for a support ticket: UUIDs (PingOne's ids, correlation ids) and
+    /// digits glued to letters (<c>e500</c>, <c>req12345678</c>) are left as they are.
     /// </summary>
     internal static class SensitiveText
     {
@@ -19,6 +20,13 @@ namespace PingOne.Generated
             var i = 0;
             while (i < text.Length)
             {
+                if (StartsUuid(text, i)) { i += 36; continue; }
+                if (IsWordChar(text[i]) && !char.IsDigit(text[i]))
+                {
+                    // A word, with any digits glued to it, is an identifier or a code, not a phone number.
+                    while (i < text.Length && IsWordChar(text[i])) i++;
+                    continue;
+                }
                 if (!char.IsDigit(text[i])) { i++; continue; }
                 var end = i;
                 var digits = 0;
@@ -28,7 +36,7 @@ namespace PingOne.Generated
                     if (char.IsDigit(text[end])) { digits++; lastDigit = end; }
                     end++;
                 }
-                if (digits >= ShortestMaskedRun)
+                if (digits >= ShortestMaskedRun && !GluedToAWord(text, lastDigit))
                 {
                     masked ??= new StringBuilder(text);
                     var keep = 0;
@@ -39,6 +47,7 @@ namespace PingOne.Generated
                     }
                 }
                 i = lastDigit + 1;
+                while (i < text.Length && IsWordChar(text[i]) && !IsExtensionMarker(text[i])) i++;
             }
             return masked?.ToString() ?? text;
         }
@@ -59,5 +68,21 @@ namespace PingOne.Generated
         }
 
         private static bool IsSeparator(char c) => c is ' ' or '.' or '-' or '(' or ')' or '/' or '\u00A0';
+
+        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+        // "x313", "ext. 313": what may follow a phone number directly.
+        private static bool IsExtensionMarker(char c) => c is 'x' or 'X' or 'e' or 'E';
+
+        // "12345678abc": digits followed by letters are a token, unless the letters start an extension.
+        private static bool GluedToAWord(string text, int lastDigit) =>
+            lastDigit + 1 < text.Length && char.IsLetter(text[lastDigit + 1]) && !IsExtensionMarker(text[lastDigit + 1]);
+
+        // A UUID standing on its own (not inside a longer word).
+        private static bool StartsUuid(string text, int index) =>
+            index + 36 <= text.Length &&
+            (index == 0 || !IsWordChar(text[index - 1])) &&
+            (index + 36 == text.Length || !IsWordChar(text[index + 36])) &&
+            PingOneId.IsUuidAt(text, index);
     }
 }

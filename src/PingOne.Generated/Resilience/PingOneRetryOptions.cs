@@ -24,5 +24,12 @@ namespace PingOne.Generated
         /// none. Off by default: the exception then says the device may have been created.
         /// </summary>
         public bool SafeRetry { get; set; }
+
+        /// <summary>
+        /// How far PingOne's clock may be behind this machine's when safe retry looks for the device a failed
+        /// attempt created: a matching device whose <c>createdAt</c> is at most this long before the first
+        /// attempt still counts as created by this call. Defaults to 5 minutes; 0 trusts both clocks exactly.
+        /// </summary>
+        public TimeSpan SafeRetryClockSkew { get; set; } = TimeSpan.FromMinutes(5);
     }
 }

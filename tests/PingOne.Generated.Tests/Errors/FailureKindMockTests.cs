@@ -81,10 +81,10 @@ public class FailureKindMockTests
     public void AnUnreadableSuccess_IsInvalidResponse()
     {
         using var mock = new PingOneMock();
-        mock.When(HttpMethod.Get, DevicesUrl + "/d1").Respond(HttpStatusCode.OK, "application/json", "{not json");
+        mock.When(HttpMethod.Get, DevicesUrl + "/" + Seed.DeviceId).Respond(HttpStatusCode.OK, "application/json", "{not json");
         var client = OneAttempt(mock);
 
-        var error = Assert.CatchAsync<PingOneException>(() => client.GetDeviceAsync(Seed.EnvironmentId, Seed.UserId, "d1"))!;
+        var error = Assert.CatchAsync<PingOneException>(() => client.GetDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.DeviceId))!;
 
         Assert.That((error.Kind, error.Status), Is.EqualTo((PingOneFailureKind.InvalidResponse, 200)));
     }

@@ -14,7 +14,7 @@ public class ClientCredentialsTokenProviderMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(() => Task.FromResult(TokenEndpoint.Token("token-1")));
-        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
+        var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
 
         var token = await provider.GetAuthorizationTokenAsync(ApiUri);
 
@@ -38,7 +38,7 @@ public class ClientCredentialsTokenProviderMockTests
         mock.Expect(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.NorthAmerica)).Respond(() => Task.FromResult(TokenEndpoint.Token("token-1")));
         var options = TokenEndpoint.Options();
         options.TokenEndpointAuthMethod = TokenEndpointAuthMethod.ClientSecretPost;
-        using var provider = TokenEndpoint.Provider(mock, options);
+        var provider = TokenEndpoint.Provider(mock, options);
 
         await provider.GetAuthorizationTokenAsync(new Uri(PingOneRegion.NorthAmerica.ApiBaseAddress, "x"));
 
@@ -54,7 +54,7 @@ public class ClientCredentialsTokenProviderMockTests
         var time = new FakeTimeProvider();
         var issued = 0;
         mock.When(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(() => Task.FromResult(TokenEndpoint.Token("token-" + ++issued, expiresIn: 3600)));
-        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe), time);
+        var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe), time);
 
         var first = await provider.GetAuthorizationTokenAsync(ApiUri);
         time.Advance(TimeSpan.FromSeconds(3539));
@@ -80,7 +80,7 @@ public class ClientCredentialsTokenProviderMockTests
             await allCalling.Task;
             return TokenEndpoint.Token("shared-token");
         });
-        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
+        var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
 
         var calls = Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
         {
@@ -100,7 +100,7 @@ public class ClientCredentialsTokenProviderMockTests
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(HttpStatusCode.Unauthorized, "application/json",
             """{"error":"invalid_client","error_description":"Request denied: Invalid client credentials (Correlation ID: abc)"}""");
-        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
+        var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
 
         var error = Assert.CatchAsync<PingOneException>(() => provider.GetAuthorizationTokenAsync(ApiUri));
 
@@ -119,7 +119,7 @@ public class ClientCredentialsTokenProviderMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(HttpStatusCode.OK, "application/json", """{"token_type":"Bearer"}""");
-        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
+        var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe));
 
         var error = Assert.CatchAsync<PingOneException>(() => provider.GetAuthorizationTokenAsync(ApiUri));
 
@@ -133,7 +133,7 @@ public class ClientCredentialsTokenProviderMockTests
     {
         using var mock = new PingOneMock();
         var options = TokenEndpoint.Options(PingOneRegion.Europe);
-        using var provider = TokenEndpoint.Provider(mock, options);
+        var provider = TokenEndpoint.Provider(mock, options);
         var hosts = new HostPolicy(new[] { options.EffectiveApiBaseAddress }, allowHttpOnLoopback: false);
         // The address check happens once, in the handler, before it asks the provider for a token.
         using var http = new HttpClient(new PingOneAuthenticationHandler(provider, hosts, mock.Handler), disposeHandler: false);
@@ -146,7 +146,7 @@ public class ClientCredentialsTokenProviderMockTests
     public void AllowedHosts_DefaultToTheRegionsApiHost()
     {
         using var mock = new PingOneMock();
-        using var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Australia));
+        var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Australia));
 
         Assert.That(provider.AllowedHostsValidator.AllowedHosts, Is.EqualTo(new[] { "api.pingone.com.au" }));
         Assert.That(provider.TokenEndpoint.AbsoluteUri, Is.EqualTo($"https://auth.pingone.com.au/{TokenEndpoint.EnvironmentId}/as/token"));
@@ -164,7 +164,7 @@ public class ClientCredentialsTokenProviderMockTests
         options.AllowHttpOnLoopback = true;
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, $"http://127.0.0.1:5000/{TokenEndpoint.EnvironmentId}/as/token").Respond(() => Task.FromResult(TokenEndpoint.Token("local")));
-        using var provider = TokenEndpoint.Provider(mock, options);
+        var provider = TokenEndpoint.Provider(mock, options);
 
         Assert.That(await provider.GetAuthorizationTokenAsync(new Uri("http://127.0.0.1:5000/v1/environments")), Is.EqualTo("local"));
     }
