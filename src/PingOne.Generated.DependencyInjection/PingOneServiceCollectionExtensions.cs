@@ -111,9 +111,16 @@ namespace PingOne.Generated
                 // (and later dispose) it. The primary handler recycles its connections instead, so DNS changes are seen.
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-                // Requests carry the client secret (token endpoint) and bearer tokens: never log header values
-                // (the default from Microsoft.Extensions.Http 9 on; 8.x logs them at Trace level).
-                .RedactLoggedHeaders(_ => true);
+                // Requests carry the client secret (token endpoint) and bearer tokens: never log a header value.
+                // RedactLoggedHeaders hides them in the messages of the factory's own loggers (the default from
+                // Microsoft.Extensions.Http 9 on; 8.x writes them at Trace level), but those loggers still hand
+                // every value to logger providers in their state (8.x to 10.x): they are replaced with loggers
+                // that write the same lines from header names only (HttpRequestLogger). The redaction stays for
+                // the factory's loggers, should an application add them back (AddDefaultLogger).
+                .RedactLoggedHeaders(_ => true)
+                .RemoveAllLoggers()
+                .AddLogger(HttpRequestLogger.Logical, wrapHandlersPipeline: true)
+                .AddLogger(HttpRequestLogger.Client, wrapHandlersPipeline: false);
 
             services.TryAddSingleton(CreateClient);
             return builder;
