@@ -62,7 +62,7 @@ internal sealed class PingOneConnection : IAsyncDisposable
             if (observer is not null)
             {
                 // The client does not dispose a transport it is given: this connection does.
-                observer.InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
+                observer.InnerHandler = PingOneMfaClientOptions.CreateDefaultTransport();
                 transport = observer;
                 options.Transport = transport;
             }

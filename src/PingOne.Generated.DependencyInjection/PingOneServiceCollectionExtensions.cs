@@ -136,16 +136,8 @@ namespace PingOne.Generated
             return new PingOneMfaClient(options);
         }
 
-        private static HttpMessageHandler CreatePrimaryHandler()
-        {
-#if NET8_0_OR_GREATER
-            return new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
-#else
-            // No PooledConnectionLifetime before SocketsHttpHandler: .NET Framework recycles connections with
-            // ServicePointManager (ConnectionLeaseTimeout).
-            return new HttpClientHandler { AllowAutoRedirect = false };
-#endif
-        }
+        // The client's own default network handler (connections recycled, no redirects), so DI and no DI send alike.
+        private static HttpMessageHandler CreatePrimaryHandler() => PingOneMfaClientOptions.CreateDefaultTransport();
 
         private static IConfiguration SettingsOf(IConfiguration configuration)
         {

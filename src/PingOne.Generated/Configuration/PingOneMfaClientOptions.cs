@@ -67,6 +67,15 @@ namespace PingOne.Generated
         /// </summary>
         public HttpMessageHandler? Transport { get; set; }
 
+        /// <summary>
+        /// Creates the network handler a client uses when <see cref="Transport"/> is not set: on .NET 8 and later a
+        /// <c>SocketsHttpHandler</c> that recycles pooled connections every five minutes (a long-lived client still
+        /// sees DNS changes), elsewhere an <see cref="HttpClientHandler"/>; neither follows redirects. Use it under a
+        /// handler of your own and pass the result as <see cref="Transport"/>; you then own and dispose it.
+        /// </summary>
+        /// <returns>A new handler.</returns>
+        public static HttpMessageHandler CreateDefaultTransport() => DefaultTransport.Create();
+
         /// <summary>The clock for token lifetimes, <c>Retry-After</c> dates and waits between attempts; <see langword="null"/> for the system clock.</summary>
         public TimeProvider? TimeProvider { get; set; }
 

@@ -124,6 +124,16 @@ public class PingOneMfaClientConstructionTests
     }
 
     [Test]
+    public void TheDefaultTransport_RecyclesConnectionsAndFollowsNoRedirects()
+    {
+        using var transport = PingOneMfaClientOptions.CreateDefaultTransport();
+
+        var sockets = (SocketsHttpHandler)transport;
+        Assert.That(sockets.PooledConnectionLifetime, Is.EqualTo(TimeSpan.FromMinutes(5)), "a long-lived client still sees DNS changes");
+        Assert.That(sockets.AllowAutoRedirect, Is.False, "a token never follows a redirect");
+    }
+
+    [Test]
     public async Task TheLoggerFactory_GetsTheClientsLines()
     {
         using var mock = new PingOneMock();
