@@ -22,7 +22,7 @@ internal static class DeviceCommands
                 await c.Client.DeleteDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false);
                 return new { deleted = r.GetValue(Device) };
             });
-        yield return Command(cli, "rename", "Change a device's nickname and print the device.", new Option[] { Device, Nickname },
+        yield return Command(cli, "rename", "Change a device's nickname and print PingOne's answer (the nickname and a link to the device).", new Option[] { Device, Nickname },
             (c, user, r, ct) => c.Client.UpdateNicknameAsync(c.EnvironmentId, user, r.GetValue(Device)!, r.GetValue(Nickname)!, ct));
         yield return Command(cli, "activate", "Activate a device with the OTP sent to it and print the device.", new Option[] { Device, Otp },
             (c, user, r, ct) => c.Client.ActivateDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, r.GetValue(Otp)!, ct));

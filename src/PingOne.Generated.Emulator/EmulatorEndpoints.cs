@@ -124,7 +124,17 @@ internal sealed class EmulatorEndpoints
         });
         if (device is null)
         {
-            await InvalidDataAsync(context, Detail("LIMIT_EXCEEDED", "devices", $"The user already has the maximum of {_options.MaxDevicesPerUser} devices."));
+            // PingOne's documented answer (MFA Settings, "Maximum allowed devices"): REQUEST_FAILED, no target, the limit in innerError.
+            await WriteAsync(context, 400, new PingOneError
+            {
+                Id = Guid.NewGuid().ToString(),
+                Code = "REQUEST_FAILED",
+                Message = "The request could not be completed. There was an issue processing the request.",
+                Details = new List<PingOneErrorDetail>
+                {
+                    new() { Code = "LIMIT_EXCEEDED", Message = "Maximum allowed devices has been reached", InnerError = new PingOneErrorInnerError { MaximumAllowed = _options.MaxDevicesPerUser } },
+                },
+            });
             return;
         }
         if (_faults.ServerErrorAfterCreate()) { await ErrorAsync(context, 500, "UNEXPECTED_ERROR", "An unexpected error occurred."); return; }
@@ -152,7 +162,13 @@ internal sealed class EmulatorEndpoints
         var request = JsonConvert.DeserializeObject<UpdateNicknameRequest>(body)!;
         var device = UpdateDevice(context, userId, d => d.Nickname = request.Nickname.Length == 0 ? null : request.Nickname);
         if (device is null) { await DeviceNotFoundAsync(context); return; }
-        await WriteAsync(context, 200, device);
+        // PingOne answers a rename with the nickname and links, not with the device.
+        var deviceUrl = $"{UsersUrl(context, environmentId, userId)}/devices/{device.Id}";
+        await WriteAsync(context, 200, new DeviceNickname
+        {
+            _links = new DeviceNicknameLinks { Self = new Link { Href = deviceUrl + "/nickname" }, Device = new Link { Href = deviceUrl } },
+            Nickname = request.Nickname,
+        });
     }
 
     private async Task ActivateAsync(HttpContext context, string environmentId, string userId)

@@ -164,8 +164,13 @@ public class EmulatorIntegrationTests
 
         var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, CreateVoiceDeviceRequest.Create("+15125551236", EmulatorSeed.PolicyId)));
 
-        AssertInvalidData(error!, "devices");
-        Assert.That(error!.Details.Single().Code, Is.EqualTo("LIMIT_EXCEEDED"));
+        Assert.Multiple(() =>
+        {
+            Assert.That((error!.Status, error.Kind, error.Error?.Code), Is.EqualTo((400, PingOneFailureKind.Refused, "REQUEST_FAILED")));
+            Assert.That(error.Details.Single().Code, Is.EqualTo("LIMIT_EXCEEDED"));
+            Assert.That(error.Details.Single().InnerError?.MaximumAllowed, Is.EqualTo(2));
+            Assert.That(error.DeviceMayHaveBeenCreated, Is.False);
+        });
         Assert.That(emulator.DevicesOf(EmulatorSeed.UserId), Has.Count.EqualTo(2));
     }
 

@@ -208,11 +208,20 @@ namespace PingOne.Generated
         /// <param name="deviceId">The device's id.</param>
         /// <param name="nickname">The new nickname (at most 100 characters); an empty string clears it.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
-        /// <returns>The renamed device.</returns>
+        /// <returns>
+        /// PingOne's answer as it documents it: the nickname it stored (<see cref="DeviceNickname.Nickname"/>) and links to
+        /// the nickname and to the device (<see cref="DeviceNickname.Links"/>). It is not the device: PingOne's answer has no
+        /// device id or other device properties. Call <see cref="GetDeviceAsync"/> when you need the device; the client does
+        /// not, so a rename stays one request and a failed read cannot hide a rename that happened.
+        /// </returns>
         /// <exception cref="ArgumentException">An id is not a UUID, or the nickname is longer than 100 characters.</exception>
-        /// <exception cref="PingOneException">The call failed (<see cref="PingOneException.Kind"/>).</exception>
+        /// <exception cref="PingOneException">
+        /// The call failed (<see cref="PingOneException.Kind"/>). A <c>200</c> whose body cannot be read is
+        /// <see cref="PingOneFailureKind.InvalidResponse"/>, thrown at once and never sent again: PingOne answered, so the
+        /// rename most likely happened.
+        /// </exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
-        public virtual Task<VoiceDevice> UpdateNicknameAsync(string environmentId, string userId, string deviceId, string nickname, CancellationToken cancellationToken = default)
+        public virtual Task<DeviceNickname> UpdateNicknameAsync(string environmentId, string userId, string deviceId, string nickname, CancellationToken cancellationToken = default)
         {
             PingOneId.Require(environmentId, nameof(environmentId));
             PingOneId.Require(userId, nameof(userId));
@@ -220,7 +229,7 @@ namespace PingOne.Generated
             if (nickname is null) throw new ArgumentNullException(nameof(nickname));
             if (nickname.Length > 100) throw new ArgumentException("The nickname may have at most 100 characters.", nameof(nickname));
             var body = new UpdateNicknameRequest { Nickname = nickname };
-            return SendAsync(RenameOperation, 200, _retries.ReadDevice, static (s, ctx) => s.Generated.UpdateDeviceNicknameAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+            return SendAsync(RenameOperation, 200, _retries.Rename, static (s, ctx) => s.Generated.UpdateDeviceNicknameAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
         /// <summary>

@@ -17,9 +17,11 @@ namespace PingOne.Generated
     {
         public RetryPipelines(PingOneRetryOptions options, TimeProvider time, ILogger logger)
         {
-            // Reading, renaming and deleting end the same way however often they are sent.
-            Func<PingOneException, bool> idempotent = failure => Failures.NotProcessed(failure) || Failures.MayHaveBeenProcessed(failure);
+            // Reading, renaming and deleting end the same way however often they are sent. An unreadable success is not
+            // sent again: PingOne answered, so sending the same request would most likely get the same unreadable answer.
+            Func<PingOneException, bool> idempotent = failure => Failures.NotProcessed(failure) || (Failures.MayHaveBeenProcessed(failure) && failure.Kind != PingOneFailureKind.InvalidResponse);
             ReadDevice = Build<VoiceDevice>(options, time, logger, idempotent);
+            Rename = Build<DeviceNickname>(options, time, logger, idempotent);
             ReadDevices = Build<IReadOnlyList<VoiceDevice>>(options, time, logger, idempotent);
             Delete = Build<bool>(options, time, logger, idempotent);
             // An activation uses its OTP once: only what PingOne never saw is sent again.
@@ -32,6 +34,8 @@ namespace PingOne.Generated
         public ResiliencePipeline<VoiceDevice> ReadDevice { get; }
 
         public ResiliencePipeline<IReadOnlyList<VoiceDevice>> ReadDevices { get; }
+
+        public ResiliencePipeline<DeviceNickname> Rename { get; }
 
         public ResiliencePipeline<bool> Delete { get; }
 
