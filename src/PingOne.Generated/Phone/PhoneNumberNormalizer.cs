@@ -97,7 +97,8 @@ namespace PingOne.Generated
         private Failure? Read(string number, string original, out PhoneNumber? parsed, out string? canonical)
         {
             if (number.StartsWith("00", StringComparison.Ordinal)) number = "+" + number.Substring(2);
-            if (number[0] == '+') return ReadAs(number, null, original, out parsed, out canonical);
+            // "+44 ...", and "(+44) 20 7946 0958" with the calling code in parentheses: international either way.
+            if (number[LeadingParentheses(number)] == '+') return ReadAs(number, null, original, out parsed, out canonical);
 
             if (_options.DefaultRegion is { } region)
             {
@@ -144,10 +145,12 @@ namespace PingOne.Generated
             // A valid number is always a possible one: the reason is only worked out for numbers that fail.
             var problem = _options.Validation == PhoneValidation.Strict && ValidNumberCheck.IsValidNumber(candidate) ? null : Check(candidate, original);
             if (problem is not null) return problem;
-            // E.164 allows 7 to 15 digits; a few "possible" lengths in the metadata are shorter.
+            // E.164 numbers have 7 to 15 digits; a few "possible" lengths in the metadata are shorter. A number
+            // libphonenumber finds valid is kept whatever its length (Iran's +98 9601 has 6 digits): the check on
+            // validity only runs for the rare short one, and under Strict it was already made.
             // What Format(E164) builds for a parsed number, without its StringBuilder: +, calling code, national significant number.
             var e164 = "+" + candidate.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + Util.GetNationalSignificantNumber(candidate);
-            if (e164.Length < 8) return TooShort(original, RegionOf(candidate));
+            if (e164.Length < 8 && !(_options.Validation == PhoneValidation.Strict || ValidNumberCheck.IsValidNumber(candidate))) return TooShort(original, RegionOf(candidate));
             if (e164.Length > 16) return TooLong(original, RegionOf(candidate));
             parsed = candidate;
             canonical = e164;
@@ -190,11 +193,20 @@ namespace PingOne.Generated
             {
                 var c = number[i];
                 if (char.IsDigit(c)) { digits++; continue; }
-                if (c == '+' && i == 0) continue;
+                if (c == '+' && i == LeadingParentheses(number)) continue;
                 if (char.IsWhiteSpace(c) || c is '.' or '-' or '(' or ')' or '/' or '[' or ']' or '~' or ',' or ';' or '#' or '*' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212') continue;
                 return false;
             }
             return digits > 0;
+        }
+
+        // How many characters the text starts with that are opening parentheses or white space: the + of a
+        // calling code written "(+44)" comes after them.
+        private static int LeadingParentheses(string number)
+        {
+            var i = 0;
+            while (i < number.Length - 1 && (number[i] == '(' || char.IsWhiteSpace(number[i]))) i++;
+            return i;
         }
 
         private static Failure NotANumber(string original) => Problem(PhoneNumberProblem.NotANumber,

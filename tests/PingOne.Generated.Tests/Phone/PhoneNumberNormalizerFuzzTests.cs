@@ -8,7 +8,8 @@ namespace PingOne.Generated.Tests.Phone;
 public class PhoneNumberNormalizerFuzzTests
 {
     private const int Inputs = 100_000;
-    private static readonly Regex E164 = new(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant);
+    // 6 to 15 digits: E.164's 7 to 15, and the few shorter numbers libphonenumber finds valid (+98 9601).
+    private static readonly Regex E164 = new(@"^\+[1-9][0-9]{5,14}$", RegexOptions.CultureInvariant);
     private static readonly Regex Extension = new(@"^(?=.*[0-9])[0-9#*,]{1,20}$", RegexOptions.CultureInvariant);
     private static readonly string[] Separators = { " ", ".", "-", "(", ")", "/", "\u00A0", "\u2013", "", "", "" };
     private static readonly string[] Labels = { " ext. ", " x", ";ext=", " extension ", ",,", " # ", " ext ", "x" };
