@@ -3,12 +3,13 @@ using Newtonsoft.Json;
 
 namespace PingOne.Generated.Cli;
 
-/// <summary><c>get</c>, <c>list</c>, <c>delete</c>, <c>rename</c> and <c>activate</c>: the rest of a voice device's life.</summary>
+/// <summary><c>get</c>, <c>list</c>, <c>delete</c>, <c>rename</c>, <c>activate</c>, <c>order</c>, <c>block</c>, <c>unblock</c> and <c>unlock</c>: the rest of a voice device's life.</summary>
 internal static class DeviceCommands
 {
     private static readonly Option<string> Device = new("--device") { Description = "The device's id.", Required = true };
     private static readonly Option<string> Nickname = new("--nickname") { Description = "The new nickname; an empty string clears it.", Required = true };
     private static readonly Option<string> Otp = new("--otp") { Description = "The one-time password the user received.", Required = true };
+    private static readonly Option<bool> First = new("--first") { Description = "Move the device first: it becomes the user's default device (the others keep their order).", Required = true };
 
     public static IEnumerable<Command> Build(CliContext cli)
     {
@@ -26,6 +27,26 @@ internal static class DeviceCommands
             (c, user, r, ct) => c.Client.UpdateNicknameAsync(c.EnvironmentId, user, r.GetValue(Device)!, r.GetValue(Nickname)!, ct));
         yield return Command(cli, "activate", "Activate a device with the OTP sent to it and print the device.", new Option[] { Device, Otp },
             (c, user, r, ct) => c.Client.ActivateDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, r.GetValue(Otp)!, ct));
+        yield return Command(cli, "order", "Make a device the user's default (--first): list the devices, move it first, set that order, and print the order sent.", new Option[] { Device, First },
+            async (c, user, r, ct) => (object)new { order = await c.Client.MakeDefaultDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false) });
+        yield return Command(cli, "block", "Block one of a user's devices (block.status BLOCKED).", new Option[] { Device },
+            async (c, user, r, ct) =>
+            {
+                await c.Client.BlockDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false);
+                return new { blocked = r.GetValue(Device) };
+            });
+        yield return Command(cli, "unblock", "Unblock one of a user's devices (block.status UNBLOCKED).", new Option[] { Device },
+            async (c, user, r, ct) =>
+            {
+                await c.Client.UnblockDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false);
+                return new { unblocked = r.GetValue(Device) };
+            });
+        yield return Command(cli, "unlock", "Unlock a device locked after too many failed attempts (lock.status UNLOCKED).", new Option[] { Device },
+            async (c, user, r, ct) =>
+            {
+                await c.Client.UnlockDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false);
+                return new { unlocked = r.GetValue(Device) };
+            });
     }
 
     private static Command Command<T>(CliContext cli, string name, string description, Option[] options, Func<PingOneConnection, string, ParseResult, CancellationToken, Task<T>> run)

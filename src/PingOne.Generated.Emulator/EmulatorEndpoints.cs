@@ -35,11 +35,11 @@ internal sealed class EmulatorEndpoints
     public void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/{envId}/as/token", IssueTokenAsync);
-        app.MapPost("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, CreateAsync));
+        app.MapPost("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, CreateOrReorderAsync));
         app.MapGet("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, ListAsync));
         app.MapGet("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, GetAsync));
         app.MapDelete("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, DeleteAsync));
-        app.MapPost("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, ActivateAsync));
+        app.MapPost("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, DeviceActionAsync));
         app.MapPut("/v1/environments/{envId}/users/{userId}/devices/{deviceId}/nickname", context => ApiAsync(context, RenameAsync));
         app.MapFallback(context => ErrorAsync(context, 404, "NOT_FOUND", "The requested resource was not found."));
     }
@@ -193,6 +193,60 @@ internal sealed class EmulatorEndpoints
             return;
         }
         await WriteAsync(context, 200, UpdateDevice(context, userId, d => d.Status = "ACTIVE")!);
+    }
+
+    private static string? MediaType(HttpContext context) => context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+
+    // POST .../devices: PingOne's vendor content type picks set order; any other vendor type is not an operation here.
+    private Task CreateOrReorderAsync(HttpContext context, string environmentId, string userId) => MediaType(context) switch
+    {
+        "application/vnd.pingidentity.devices.reorder+json" => ReorderAsync(context, userId),
+        { } vendor when vendor.StartsWith("application/vnd.", StringComparison.Ordinal) =>
+            ErrorAsync(context, 415, "INVALID_REQUEST", "The request could not be completed. The content type is not supported for this operation."),
+        _ => CreateAsync(context, environmentId, userId),
+    };
+
+    // POST .../devices/{deviceId}: the vendor content type picks activate, block, unblock or unlock; anything else is 415.
+    private Task DeviceActionAsync(HttpContext context, string environmentId, string userId) => MediaType(context) switch
+    {
+        "application/vnd.pingidentity.device.activate+json" => ActivateAsync(context, environmentId, userId),
+        "application/vnd.pingidentity.device.block+json" => SetStateAsync(context, userId, d => d.Block = new DeviceBlock { Status = "BLOCKED", BlockedAt = Millis(_time.GetUtcNow()) }),
+        "application/vnd.pingidentity.device.unblock+json" => SetStateAsync(context, userId, d => d.Block = new DeviceBlock { Status = "UNBLOCKED" }),
+        "application/vnd.pingidentity.device.unlock+json" => SetStateAsync(context, userId, d => d.Lock = new DeviceLock { Status = "UNLOCKED" }),
+        _ => ErrorAsync(context, 415, "INVALID_REQUEST", "The request could not be completed. The content type is not supported for this operation."),
+    };
+
+    // Block, unblock, unlock: an empty body (Ping's examples send none); the answer is the device as it now is.
+    private async Task SetStateAsync(HttpContext context, string userId, Action<VoiceDevice> change)
+    {
+        var device = UpdateDevice(context, userId, change);
+        if (device is null) { await DeviceNotFoundAsync(context); return; }
+        await WriteAsync(context, 200, device);
+    }
+
+    // Set Device Order: the listed devices first, in the order given; devices not listed keep their order after them.
+    private async Task ReorderAsync(HttpContext context, string userId)
+    {
+        var body = await ReadBodyAsync(context);
+        if (!await PassesSpecAsync(context, "setDeviceOrder", body)) return;
+        var ids = JsonConvert.DeserializeObject<SetDeviceOrderRequest>(body)!.Order.Select(entry => entry.Id).ToList();
+        var problem = _state.WithDevicesOf(userId, devices =>
+        {
+            var ordered = new List<VoiceDevice>();
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var device = devices.FirstOrDefault(d => string.Equals(d.Id, ids[i], StringComparison.OrdinalIgnoreCase));
+                if (device is null) return Detail("INVALID_VALUE", $"order[{i}].id", "The device was not found for this user.");
+                if (ordered.Contains(device)) return Detail("INVALID_VALUE", $"order[{i}].id", "The device is listed more than once.");
+                ordered.Add(device);
+            }
+            ordered.AddRange(devices.Where(d => !ordered.Contains(d)).ToList());
+            devices.Clear();
+            devices.AddRange(ordered);
+            return null;
+        });
+        if (problem is not null) { await InvalidDataAsync(context, problem); return; }
+        await ListAsync(context, (string)context.Request.RouteValues["envId"]!, userId);
     }
 
     private VoiceDevice? UpdateDevice(HttpContext context, string userId, Action<VoiceDevice> change)

@@ -99,6 +99,19 @@ public sealed class PingOneEmulator : IAsyncDisposable
     /// <returns>A copy of the user's devices.</returns>
     public IReadOnlyList<VoiceDevice> DevicesOf(string userId) => _state.Snapshot(userId);
 
+    /// <summary>Locks a device as PingOne does after too many failed attempts (<c>lock.status</c> <c>LOCKED</c>), for tests of unlock.</summary>
+    /// <param name="userId">The user's id.</param>
+    /// <param name="deviceId">The device's id.</param>
+    /// <param name="expiresAt">When the lock would end by itself.</param>
+    /// <returns>Whether the user has that device.</returns>
+    public bool LockDevice(string userId, string deviceId, DateTimeOffset expiresAt) => _state.WithDevicesOf(userId, devices =>
+    {
+        var device = devices.FirstOrDefault(d => string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase));
+        if (device is null) return false;
+        device.Lock = new DeviceLock { Status = "LOCKED", ExpiresAt = expiresAt };
+        return true;
+    });
+
     /// <summary>Waits until the emulator is stopped (e.g. by Ctrl+C when run as a program).</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>A task that completes at shutdown.</returns>

@@ -29,6 +29,10 @@ namespace PingOne.Generated
         private const string DeleteOperation = "delete-device";
         private const string RenameOperation = "rename-device";
         private const string ActivateOperation = "activate-device";
+        private const string SetOrderOperation = "set-device-order";
+        private const string BlockOperation = "block-device";
+        private const string UnblockOperation = "unblock-device";
+        private const string UnlockOperation = "unlock-device";
 
         private readonly PingOneMfaRestClient _rest = null!;
         private readonly PhoneNumberNormalizer _phoneNormalizer = PhoneNumberNormalizer.Default;
@@ -256,6 +260,128 @@ namespace PingOne.Generated
             var body = new ActivateDeviceRequest { Otp = otp.Trim() };
             return SendAsync(ActivateOperation, 200, _retries.Activate, static (s, ctx) => s.Generated.ActivateDeviceAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
+
+        /// <summary>
+        /// Sets the order of a user's devices; the first becomes the user's default device:
+        /// <c>POST {api}/environments/{environmentId}/users/{userId}/devices</c> as <c>application/vnd.pingidentity.devices.reorder+json</c>
+        /// with <c>{"order":[{"id":"…"},…]}</c>.
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceIds">The user's devices, first (default) to last: at least one, each a UUID, none twice.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>A task that completes when PingOne accepted the order (<c>200</c> or <c>204</c>; any body is ignored).</returns>
+        /// <exception cref="ArgumentException">An id is not a UUID, <paramref name="deviceIds"/> is empty, or names a device twice; nothing was sent.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="deviceIds"/> is <see langword="null"/>.</exception>
+        /// <exception cref="PingOneException">The call failed (<see cref="PingOneException.Kind"/>).</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        /// <remarks>The same order sent twice is the same order, so it is retried like a read. PingOne appends devices activated later to the end.</remarks>
+        public virtual Task SetDeviceOrderAsync(string environmentId, string userId, IEnumerable<string> deviceIds, CancellationToken cancellationToken = default)
+        {
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            if (deviceIds is null) throw new ArgumentNullException(nameof(deviceIds));
+            var ids = deviceIds.ToList();
+            if (ids.Count == 0) throw new ArgumentException("deviceIds must name at least one device.", nameof(deviceIds));
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var id in ids)
+            {
+                if (id is null || !PingOneId.IsUuid(id))
+                    throw new ArgumentException($"Every device id must be a UUID such as {PingOneId.Example}; got '{id}'.", nameof(deviceIds));
+                if (!seen.Add(id)) throw new ArgumentException($"deviceIds names the device {id} twice.", nameof(deviceIds));
+            }
+            var body = new SetDeviceOrderRequest { Order = new System.Collections.ObjectModel.Collection<DeviceOrderEntry>(ids.Select(id => new DeviceOrderEntry { Id = id }).ToList()) };
+            return DeviceStateAsync(SetOrderOperation, static (s, ctx) => s.Generated.SetDeviceOrderAsync(s.Body, s.EnvironmentId, s.UserId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId), cancellationToken);
+        }
+
+        /// <summary>
+        /// Makes a device the user's default: lists the user's devices (<see cref="ListDevicesAsync"/>), moves the device
+        /// first, keeps the others in their order, and sets that order (<see cref="SetDeviceOrderAsync"/>).
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device that becomes the default.</param>
+        /// <param name="cancellationToken">Cancels the requests and any wait between attempts.</param>
+        /// <returns>The device ids in the order sent, <paramref name="deviceId"/> first.</returns>
+        /// <exception cref="ArgumentException">An id is not a UUID, or the user's device list has no such device (nothing was reordered).</exception>
+        /// <exception cref="PingOneException">A call failed (<see cref="PingOneException.Kind"/>).</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        /// <remarks>Two requests, not one transaction: a device added between them is left out of the order and PingOne appends it.</remarks>
+        public virtual async Task<IReadOnlyList<string>> MakeDefaultDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
+        {
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            PingOneId.Require(deviceId, nameof(deviceId));
+            var devices = await ListDevicesAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
+            var others = devices.Select(d => d.Id).Where(id => !string.IsNullOrEmpty(id)).ToList();
+            if (others.RemoveAll(id => string.Equals(id, deviceId, StringComparison.OrdinalIgnoreCase)) == 0)
+                throw new ArgumentException($"The user has no device {deviceId} (not in the list PingOne returned): nothing was reordered.", nameof(deviceId));
+            var order = new List<string> { deviceId };
+            order.AddRange(others);
+            await SetDeviceOrderAsync(environmentId, userId, order, cancellationToken).ConfigureAwait(false);
+            return order;
+        }
+
+        /// <summary>
+        /// Blocks a device (its <c>block.status</c> becomes <c>BLOCKED</c>):
+        /// <c>POST {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c> as <c>application/vnd.pingidentity.device.block+json</c>, empty body.
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>A task that completes when PingOne accepted it (<c>200</c> or <c>204</c>; any body is ignored: PingOne documents none).</returns>
+        /// <exception cref="ArgumentException">An id is not a UUID.</exception>
+        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        public virtual Task BlockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default) =>
+            DeviceActionAsync(BlockOperation, environmentId, userId, deviceId, static (rest, e, u, d, ct) => rest.BlockDeviceAsync(e, u, d, ct), cancellationToken);
+
+        /// <summary>
+        /// Unblocks a device (its <c>block.status</c> becomes <c>UNBLOCKED</c>):
+        /// <c>POST {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c> as <c>application/vnd.pingidentity.device.unblock+json</c>, empty body.
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>A task that completes when PingOne accepted it (<c>200</c> or <c>204</c>; any body is ignored).</returns>
+        /// <exception cref="ArgumentException">An id is not a UUID.</exception>
+        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        public virtual Task UnblockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default) =>
+            DeviceActionAsync(UnblockOperation, environmentId, userId, deviceId, static (rest, e, u, d, ct) => rest.UnblockDeviceAsync(e, u, d, ct), cancellationToken);
+
+        /// <summary>
+        /// Unlocks a device locked out after too many failed attempts (its <c>lock.status</c> becomes <c>UNLOCKED</c>):
+        /// <c>POST {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c> as <c>application/vnd.pingidentity.device.unlock+json</c>, empty body.
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="deviceId">The device's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>A task that completes when PingOne accepted it (<c>200</c> or <c>204</c>; any body is ignored: PingOne documents none).</returns>
+        /// <exception cref="ArgumentException">An id is not a UUID.</exception>
+        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        public virtual Task UnlockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default) =>
+            DeviceActionAsync(UnlockOperation, environmentId, userId, deviceId, static (rest, e, u, d, ct) => rest.UnlockDeviceAsync(e, u, d, ct), cancellationToken);
+
+        // Block, unblock and unlock: one empty POST whose vendor content type says which; the same end state however often sent.
+        private Task DeviceActionAsync(string operation, string environmentId, string userId, string deviceId, Func<PingOneMfaRestClient, string, string, string, CancellationToken, Task> action, CancellationToken cancellationToken)
+        {
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            PingOneId.Require(deviceId, nameof(deviceId));
+            return DeviceStateAsync(operation, static (s, ctx) => s.Action(s.Generated, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Action: action, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+        }
+
+        private async Task DeviceStateAsync<TState>(string operation, Func<TState, ResilienceContext, Task> send, TState state, CancellationToken cancellationToken) =>
+            await SendAsync(operation, 200, _retries.DeviceState, static async (s, ctx) =>
+            {
+                await s.Send(s.State, ctx).ConfigureAwait(false);
+                return true;
+            }, (Send: send, State: state), cancellationToken).ConfigureAwait(false);
 
         /// <summary>Disposes what the client created: its HTTP clients, its token provider and (unless given in the options) its network handler.</summary>
         public void Dispose()

@@ -28,6 +28,8 @@ namespace PingOne.Generated
             Activate = Build<VoiceDevice>(options, time, logger, Failures.NotProcessed);
             // A create is re-sent after an unknown outcome only with SafeRetry, which looks for the device first.
             Create = Build<VoiceDevice>(options, time, logger, failure => Failures.NotProcessed(failure) || (options.SafeRetry && Failures.MayHaveBeenProcessed(failure)));
+            // Setting the order, blocking, unblocking and unlocking end in the same state however often they are sent.
+            DeviceState = Build<bool>(options, time, logger, idempotent);
         }
 
         // Typed pipelines: Polly then needs no bridge between the call's result and object.
@@ -42,6 +44,8 @@ namespace PingOne.Generated
         public ResiliencePipeline<VoiceDevice> Activate { get; }
 
         public ResiliencePipeline<VoiceDevice> Create { get; }
+
+        public ResiliencePipeline<bool> DeviceState { get; }
 
         // How many attempts a finished call took: 1 plus the retries OnRetry counted (nothing is stored on the success path).
         public static int AttemptsOf(ResilienceContext context) => context.Properties.TryGetValue(Retries, out var retries) ? retries + 1 : 1;
