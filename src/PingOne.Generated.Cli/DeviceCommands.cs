@@ -9,7 +9,7 @@ internal static class DeviceCommands
     private static readonly Option<string> Device = new("--device") { Description = "The device's id.", Required = true };
     private static readonly Option<string> Nickname = new("--nickname") { Description = "The new nickname; an empty string clears it.", Required = true };
     private static readonly Option<string> Otp = new("--otp") { Description = "The one-time password the user received.", Required = true };
-    private static readonly Option<bool> First = new("--first") { Description = "Move the device first: it becomes the user's default device (the others keep their order).", Required = true };
+    private static readonly Option<bool> First = new("--first") { Description = "Move the device first: it becomes the user's default device (the others keep their order). Required: it is the one ordering offered." };
 
     public static IEnumerable<Command> Build(CliContext cli)
     {
@@ -28,7 +28,9 @@ internal static class DeviceCommands
         yield return Command(cli, "activate", "Activate a device with the OTP sent to it and print the device.", new Option[] { Device, Otp },
             (c, user, r, ct) => c.Client.ActivateDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, r.GetValue(Otp)!, ct));
         yield return Command(cli, "order", "Make a device the user's default (--first): list the devices, move it first, set that order, and print the order sent.", new Option[] { Device, First },
-            async (c, user, r, ct) => (object)new { order = await c.Client.MakeDefaultDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false) });
+            async (c, user, r, ct) => r.GetValue(First)
+                ? (object)new { order = await c.Client.MakeDefaultDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false) }
+                : throw new ArgumentException("order needs --first: it makes the device the user's default (the first of the order)."));
         yield return Command(cli, "block", "Block one of a user's devices (block.status BLOCKED).", new Option[] { Device },
             async (c, user, r, ct) =>
             {

@@ -29,6 +29,10 @@ public class CliTests
     [TestCase("rename", "--device", "d", "--nickname", "Desk")]
     [TestCase("activate", "--device", "d", "--otp", "123456")]
     [TestCase("delete", "--device", "d")]
+    [TestCase("order", "--device", "d", "--first")]
+    [TestCase("block", "--device", "d")]
+    [TestCase("unblock", "--device", "d")]
+    [TestCase("unlock", "--device", "d")]
     [TestCase("enroll", "--csv", "{csv}")]
     public async Task WithNeitherSettingsNorEmulator_ExitsOne_WithOneLineNamingTheSettingsAndTheEmulatorOption(params string[] args)
     {
@@ -287,6 +291,10 @@ public class CliTests
     [TestCase("rename")]
     [TestCase("activate")]
     [TestCase("delete")]
+    [TestCase("order")]
+    [TestCase("block")]
+    [TestCase("unblock")]
+    [TestCase("unlock")]
     [TestCase("enroll")]
     [TestCase("emulator")]
     public async Task Help_IsAvailableEverywhere(params string[] command)
@@ -304,6 +312,10 @@ public class CliTests
     [TestCase("rename")]
     [TestCase("activate")]
     [TestCase("delete")]
+    [TestCase("order")]
+    [TestCase("block")]
+    [TestCase("unblock")]
+    [TestCase("unlock")]
     [TestCase("enroll")]
     public async Task Help_OfTheRootAndEveryCommandThatTalksToPingOne_ListsTheExitCodes(params string[] command)
     {
@@ -339,13 +351,13 @@ public class CliTests
         var root = CliApp.Build(new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null, _ => null));
         var commands = root.Subcommands.ToDictionary(c => c.Name);
         string[] Names(string command) => commands[command].Options.Select(o => o.Name).ToArray();
-        var pingOne = new[] { "create", "get", "list", "rename", "activate", "delete", "enroll" };
+        var pingOne = new[] { "create", "get", "list", "rename", "activate", "delete", "enroll", "order", "block", "unblock", "unlock" };
         var settings = new[] { "--environment", "--client-id", "--client-secret", "--access-token", "--pingone-region", "--api-url", "--auth-url", "--emulator" };
 
         Assert.That(root.Subcommands.Where(CliApp.TalksToPingOne).Select(c => c.Name), Is.EquivalentTo(pingOne));
         foreach (var command in pingOne) Assert.That(Names(command), Is.SupersetOf(settings), command);
         foreach (var command in new[] { "create", "enroll", "normalize" }) Assert.That(Names(command), Is.SupersetOf(new[] { "--phone-region", "--validation" }), command);
-        foreach (var command in new[] { "create", "get", "list", "rename", "activate", "delete" }) Assert.That(Names(command), Does.Contain("--user"), command);
+        foreach (var command in new[] { "create", "get", "list", "rename", "activate", "delete", "order", "block", "unblock", "unlock" }) Assert.That(Names(command), Does.Contain("--user"), command);
         foreach (var command in new[] { "create", "enroll" }) Assert.That(Names(command), Does.Contain("--policy"), command);
         Assert.That(root.Subcommands.SelectMany(c => c.Options).Select(o => o.Name), Has.None.EqualTo("--region"), "the phone's region is --phone-region everywhere");
     }
