@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(NormalizeCommand.Build(cli));
         foreach (var command in DeviceCommands.Build(cli)) root.Subcommands.Add(command);
         root.Subcommands.Add(EnrollCommand.Build(cli));
+        root.Subcommands.Add(SettingsCommand.Build(cli));
         root.Subcommands.Add(EmulatorCommand.Build(cli));
 
         var help = root.Options.OfType<HelpOption>().Single();

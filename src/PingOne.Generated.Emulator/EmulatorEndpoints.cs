@@ -22,6 +22,7 @@ internal sealed class EmulatorEndpoints
     private readonly SpecContract _contract;
     private readonly EmulatorOptions _options;
     private readonly TimeProvider _time;
+    private readonly EmulatorMfaSettings _settings;
 
     public EmulatorEndpoints(EmulatorState state, FaultInjector faults, SpecContract contract, EmulatorOptions options, TimeProvider time)
     {
@@ -30,11 +31,14 @@ internal sealed class EmulatorEndpoints
         _contract = contract;
         _options = options;
         _time = time;
+        _settings = new EmulatorMfaSettings(options, time);
     }
 
     public void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/{envId}/as/token", IssueTokenAsync);
+        app.MapGet("/v1/environments/{envId}/mfaSettings", context => ApiAsync(context, GetSettingsAsync));
+        app.MapPut("/v1/environments/{envId}/mfaSettings", context => ApiAsync(context, UpdateSettingsAsync));
         app.MapPost("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, CreateOrReorderAsync));
         app.MapGet("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, ListAsync));
         app.MapGet("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, GetAsync));
@@ -82,8 +86,9 @@ internal sealed class EmulatorEndpoints
             return;
         }
         var environmentId = (string)context.Request.RouteValues["envId"]!;
-        var userId = (string)context.Request.RouteValues["userId"]!;
-        if (!_state.IsKnownEnvironment(environmentId) || !_state.IsKnownUser(userId))
+        // Environment-level operations (MFA settings) have no user in their path.
+        var userId = context.Request.RouteValues["userId"] as string ?? string.Empty;
+        if (!_state.IsKnownEnvironment(environmentId) || (context.Request.RouteValues.ContainsKey("userId") && !_state.IsKnownUser(userId)))
         {
             await ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The requested resource was not found.");
             return;
@@ -108,7 +113,9 @@ internal sealed class EmulatorEndpoints
             await InvalidDataAsync(context, Detail("INVALID_VALUE", "phone", phoneProblem));
             return;
         }
-        if (request.Extension is not null && !_options.PhoneExtensionsEnabled)
+        // The environment's MFA settings as they are now: a PUT of mfaSettings changes what the next create may do.
+        var settings = _settings.Effective(environmentId);
+        if (request.Extension is not null && !settings.PhoneExtensionsEnabled)
         {
             await InvalidDataAsync(context, Detail("INVALID_VALUE", "extension", "Phone extensions are disabled in the environment's MFA settings."));
             return;
@@ -117,7 +124,7 @@ internal sealed class EmulatorEndpoints
         var now = _time.GetUtcNow();
         var device = _state.WithDevicesOf(userId, devices =>
         {
-            if (devices.Count >= _options.MaxDevicesPerUser) return null;
+            if (devices.Count >= settings.MaxAllowedDevices) return null;
             var created = NewDevice(context, environmentId, userId, request, now);
             devices.Add(created);
             return created;
@@ -132,7 +139,7 @@ internal sealed class EmulatorEndpoints
                 Message = "The request could not be completed. There was an issue processing the request.",
                 Details = new List<PingOneErrorDetail>
                 {
-                    new() { Code = "LIMIT_EXCEEDED", Message = "Maximum allowed devices has been reached", InnerError = new PingOneErrorInnerError { MaximumAllowed = _options.MaxDevicesPerUser } },
+                    new() { Code = "LIMIT_EXCEEDED", Message = "Maximum allowed devices has been reached", InnerError = new PingOneErrorInnerError { MaximumAllowed = settings.MaxAllowedDevices } },
                 },
             });
             return;
@@ -145,6 +152,17 @@ internal sealed class EmulatorEndpoints
             if (request.TestMode == true) device = WithTestOtp(device, otp);
         }
         await WriteAsync(context, 201, device);
+    }
+
+    private Task GetSettingsAsync(HttpContext context, string environmentId, string userId) =>
+        WriteAsync(context, 200, _settings.Read(environmentId, BaseUrl(context)));
+
+    private async Task UpdateSettingsAsync(HttpContext context, string environmentId, string userId)
+    {
+        var body = await ReadBodyAsync(context);
+        if (!await PassesSpecAsync(context, "updateMfaSettings", body)) return;
+        var sent = JsonConvert.DeserializeObject<MfaSettings>(body)!;
+        await WriteAsync(context, 200, _settings.Replace(environmentId, sent, BaseUrl(context)));
     }
 
     private async Task DeleteAsync(HttpContext context, string environmentId, string userId)

@@ -351,7 +351,7 @@ public class CliTests
         var root = CliApp.Build(new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null, _ => null));
         var commands = root.Subcommands.ToDictionary(c => c.Name);
         string[] Names(string command) => commands[command].Options.Select(o => o.Name).ToArray();
-        var pingOne = new[] { "create", "get", "list", "rename", "activate", "delete", "enroll", "order", "block", "unblock", "unlock" };
+        var pingOne = new[] { "create", "get", "list", "rename", "activate", "delete", "enroll", "order", "block", "unblock", "unlock", "settings" };
         var settings = new[] { "--environment", "--client-id", "--client-secret", "--access-token", "--pingone-region", "--api-url", "--auth-url", "--emulator" };
 
         Assert.That(root.Subcommands.Where(CliApp.TalksToPingOne).Select(c => c.Name), Is.EquivalentTo(pingOne));

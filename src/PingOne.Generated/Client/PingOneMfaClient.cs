@@ -21,7 +21,7 @@ namespace PingOne.Generated
     /// authentication, then the network. Every failure between the client and PingOne is a
     /// <see cref="PingOneException"/> whose <see cref="PingOneException.Kind"/> says what happened.
     /// </remarks>
-    public class PingOneMfaClient : IDisposable
+    public partial class PingOneMfaClient : IDisposable
     {
         private const string CreateOperation = "create-voice-device";
         private const string ListOperation = "list-devices";

@@ -22,6 +22,8 @@ namespace PingOne.Generated
             Func<PingOneException, bool> idempotent = failure => Failures.NotProcessed(failure) || (Failures.MayHaveBeenProcessed(failure) && failure.Kind != PingOneFailureKind.InvalidResponse);
             ReadDevice = Build<VoiceDevice>(options, time, logger, idempotent);
             Rename = Build<DeviceNickname>(options, time, logger, idempotent);
+            // Reading the MFA settings, and writing back the whole settings object (PUT), end the same way however often they are sent.
+            Settings = Build<MfaSettings>(options, time, logger, idempotent);
             ReadDevices = Build<IReadOnlyList<VoiceDevice>>(options, time, logger, idempotent);
             Delete = Build<bool>(options, time, logger, idempotent);
             // An activation uses its OTP once: only what PingOne never saw is sent again.
@@ -38,6 +40,8 @@ namespace PingOne.Generated
         public ResiliencePipeline<IReadOnlyList<VoiceDevice>> ReadDevices { get; }
 
         public ResiliencePipeline<DeviceNickname> Rename { get; }
+
+        public ResiliencePipeline<MfaSettings> Settings { get; }
 
         public ResiliencePipeline<bool> Delete { get; }
 
