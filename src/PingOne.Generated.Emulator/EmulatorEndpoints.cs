@@ -126,6 +126,8 @@ internal sealed class EmulatorEndpoints
         {
             if (devices.Count >= settings.MaxAllowedDevices) return null;
             var created = NewDevice(context, environmentId, userId, request, now);
+            // Test mode is a property of the device: every later read still says so.
+            if (request.TestMode == true) created.TestMode = true;
             devices.Add(created);
             return created;
         });
@@ -210,7 +212,11 @@ internal sealed class EmulatorEndpoints
             await InvalidDataAsync(context, Detail("INVALID_OTP", "otp", "The OTP is not valid for this device."));
             return;
         }
-        await WriteAsync(context, 200, UpdateDevice(context, userId, d => d.Status = "ACTIVE")!);
+        await WriteAsync(context, 200, UpdateDevice(context, userId, d =>
+        {
+            d.Status = "ACTIVE";
+            if (d._links is not null) d._links.Activate = null;
+        })!);
     }
 
     private static string? MediaType(HttpContext context) => context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -318,18 +324,69 @@ internal sealed class EmulatorEndpoints
         return at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
+    // Read All MFA User Devices: `filter` (only `type eq "<TYPE>"`; any other filter is refused with INVALID_FILTER),
+    // `limit` (page size) and `cursor` (the offset, opaque to clients: they follow `_links.next`).
     private async Task ListAsync(HttpContext context, string environmentId, string userId)
     {
-        var devices = _state.Snapshot(userId);
+        var query = context.Request.Query;
+        IEnumerable<VoiceDevice> devices = _state.Snapshot(userId);
+        var filter = query["filter"].ToString();
+        if (filter.Length > 0)
+        {
+            var match = TypeFilter.Match(filter);
+            if (!match.Success)
+            {
+                await InvalidDataAsync(context, Detail("INVALID_FILTER", "filter", "The emulator supports only the filter type eq \"<TYPE>\"."));
+                return;
+            }
+            var type = match.Groups["type"].Value;
+            devices = devices.Where(d => string.Equals(d.Type, type, StringComparison.OrdinalIgnoreCase));
+        }
+        var all = devices.ToList();
+        int? limit = null;
+        if (query.ContainsKey("limit"))
+        {
+            if (!int.TryParse(query["limit"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+            {
+                await InvalidDataAsync(context, Detail("INVALID_VALUE", "limit", "limit must be a positive integer."));
+                return;
+            }
+            limit = parsed;
+        }
+        var offset = 0;
+        if (query.ContainsKey("cursor") && (!int.TryParse(query["cursor"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out offset) || offset > all.Count))
+        {
+            await InvalidDataAsync(context, Detail("INVALID_VALUE", "cursor", "The cursor is not valid; follow _links.next."));
+            return;
+        }
+        var pageDevices = all.Skip(offset).Take(limit ?? int.MaxValue).ToList();
+        var devicesUrl = UsersUrl(context, environmentId, userId) + "/devices";
+        var links = new CollectionLinks
+        {
+            Self = new Link { Href = devicesUrl + context.Request.QueryString.Value },
+            DevicesReorder = new Link { Href = devicesUrl },
+        };
+        var nextOffset = offset + pageDevices.Count;
+        if (limit is { } size && nextOffset < all.Count)
+        {
+            var next = new List<KeyValuePair<string, string?>>();
+            if (filter.Length > 0) next.Add(new("filter", filter));
+            next.Add(new("limit", size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            next.Add(new("cursor", nextOffset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            links.Next = new Link { Href = devicesUrl + QueryString.Create(next).Value };
+        }
         var page = new DeviceCollection
         {
-            _links = new CollectionLinks { Self = new Link { Href = UsersUrl(context, environmentId, userId) + "/devices" } },
-            _embedded = new EmbeddedDevices { Devices = devices.ToList() },
-            Count = devices.Count,
-            Size = devices.Count,
+            _links = links,
+            _embedded = new EmbeddedDevices { Devices = pageDevices },
+            Count = all.Count,
+            Size = pageDevices.Count,
         };
         await WriteAsync(context, 200, page);
     }
+
+    private static readonly System.Text.RegularExpressions.Regex TypeFilter =
+        new(@"^\s*\(?\s*type\s+eq\s+""(?<type>[A-Za-z0-9_]+)""\s*\)?\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private async Task GetAsync(HttpContext context, string environmentId, string userId)
     {
@@ -351,6 +408,8 @@ internal sealed class EmulatorEndpoints
                 Self = new Link { Href = $"{userUrl}/devices/{id}" },
                 Environment = new Link { Href = $"{BaseUrl(context)}v1/environments/{environmentId}" },
                 User = new Link { Href = userUrl },
+                // PingOne (Read All MFA User Devices): an inactive device's links include "activate".
+                Activate = request.Status == DeviceCreationStatus.ActivationRequired ? new Link { Href = $"{userUrl}/devices/{id}" } : null,
             },
             Id = id,
             Environment = new ResourceReference { Id = environmentId },

@@ -70,7 +70,7 @@ public class DeviceLifecycleMockTests
     }
 
     [Test]
-    public async Task List_TypesVoiceDevices_KeepsOtherTypes_AndToleratesPagingLinks()
+    public async Task List_TypesVoiceDevices_KeepsOtherTypes_AndFollowsPagingLinks()
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", $$"""
@@ -84,10 +84,14 @@ public class DeviceLifecycleMockTests
               "count": 3, "size": 3
             }
             """);
+        mock.Expect(HttpMethod.Get, DevicesUrl + "?cursor=abc").Respond(HttpStatusCode.OK, "application/json", $$"""
+            { "_links": { "self": { "href": "{{DevicesUrl}}?cursor=abc" } }, "_embedded": { "devices": [ { "id": "e1", "type": "EMAIL", "status": "ACTIVE" } ] } }
+            """);
 
         var devices = await Client(mock).ListDevicesAsync(Seed.EnvironmentId, Seed.UserId);
 
-        Assert.That(devices.Select(d => d.Type), Is.EqualTo(new[] { "VOICE", "MOBILE", "FIDO2" }));
+        Assert.That(devices.Select(d => d.Type), Is.EqualTo(new[] { "VOICE", "MOBILE", "FIDO2", "EMAIL" }));
+        Assert.That(mock.Sent.Select(r => r.Uri.AbsoluteUri), Is.EqualTo(new[] { DevicesUrl, DevicesUrl + "?cursor=abc" }));
         Assert.That(devices[0].Phone, Is.EqualTo("+15125551234"));
         Assert.That(devices[0].Extension, Is.EqualTo("313#"));
         Assert.That(devices[1].AdditionalProperties.Keys, Is.EquivalentTo(new[] { "model" }));

@@ -140,20 +140,46 @@ namespace PingOne.Generated
                 (Client: this, EnvironmentId: environmentId, UserId: userId, Wire: wire, Phone: phone, FirstAttemptAt: firstAttemptAt), cancellationToken, createsDevice: true).ConfigureAwait(false);
         }
 
-        /// <summary>Lists a user's MFA devices of every type: <c>GET {api}/environments/{environmentId}/users/{userId}/devices</c>.</summary>
+        /// <summary>Lists a user's MFA devices of every type: <c>GET {api}/environments/{environmentId}/users/{userId}/devices</c>, every page.</summary>
         /// <param name="environmentId">The environment's id.</param>
         /// <param name="userId">The user's id.</param>
-        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
-        /// <returns>The devices on the first page PingOne returns, in the user's device order.</returns>
+        /// <param name="cancellationToken">Cancels the requests and any wait between attempts.</param>
+        /// <returns>The devices of every page PingOne links (<c>_links.next</c>), in the user's device order.</returns>
         /// <exception cref="ArgumentException"><paramref name="environmentId"/> or <paramref name="userId"/> is not a UUID.</exception>
-        /// <exception cref="PingOneException">The call failed (<see cref="PingOneException.Kind"/>).</exception>
+        /// <exception cref="PingOneException">
+        /// A call failed (<see cref="PingOneException.Kind"/>); <see cref="PingOneFailureKind.InvalidResponse"/> when a page links a next
+        /// page outside the list's own address, or more than <see cref="MaxListPages"/> pages follow each other.
+        /// </exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
-        public virtual Task<IReadOnlyList<VoiceDevice>> ListDevicesAsync(string environmentId, string userId, CancellationToken cancellationToken = default)
+        public virtual Task<IReadOnlyList<VoiceDevice>> ListDevicesAsync(string environmentId, string userId, CancellationToken cancellationToken = default) =>
+            QueryDevicesAsync(environmentId, userId, null, cancellationToken);
+
+        /// <summary>
+        /// Lists a user's MFA devices that match <paramref name="query"/>: <c>GET {api}/environments/{environmentId}/users/{userId}/devices?limit=…&amp;filter=…</c>,
+        /// then every page PingOne links (<c>_links.next</c>).
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="query">The filter and page size; <see langword="null"/> sends neither.</param>
+        /// <param name="cancellationToken">Cancels the requests and any wait between attempts.</param>
+        /// <returns>The matching devices of every page, in the user's device order.</returns>
+        /// <exception cref="ArgumentException">An id is not a UUID, or <see cref="DeviceListQuery.Limit"/> is less than 1; nothing was sent.</exception>
+        /// <exception cref="PingOneException">
+        /// A call failed (<see cref="PingOneException.Kind"/>); <see cref="PingOneFailureKind.InvalidResponse"/> when a page links a next
+        /// page outside the list's own address, or more than <see cref="MaxListPages"/> pages follow each other.
+        /// </exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        /// <remarks>A next link already followed ends the list (PingOne looping cannot make it endless). Each page is retried on its own.</remarks>
+        public virtual async Task<IReadOnlyList<VoiceDevice>> QueryDevicesAsync(string environmentId, string userId, DeviceListQuery? query, CancellationToken cancellationToken = default)
         {
             PingOneId.Require(environmentId, nameof(environmentId));
             PingOneId.Require(userId, nameof(userId));
-            return SendAsync(ListOperation, 200, _retries.ReadDevices, static (s, ctx) => s.Client.ListOnceAsync(s.EnvironmentId, s.UserId, ctx.CancellationToken), (Client: this, EnvironmentId: environmentId, UserId: userId), cancellationToken);
+            if (query?.Limit is < 1) throw new ArgumentException("query.Limit must be at least 1.", nameof(query));
+            return await ListAllPagesAsync(environmentId, userId, query?.Limit, query?.Filter, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>The most pages one list follows; a longer chain of next links is refused as an invalid answer.</summary>
+        public const int MaxListPages = 100;
 
         /// <summary>Reads one of a user's MFA devices: <c>GET {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
         /// <param name="environmentId">The environment's id.</param>
@@ -438,10 +464,44 @@ namespace PingOne.Generated
             return await _rest.CreateVoiceDeviceAsync(wire, environmentId, userId, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<IReadOnlyList<VoiceDevice>> ListOnceAsync(string environmentId, string userId, CancellationToken cancellationToken)
+        // The first page as asked, then each page its predecessor links, each through the read pipeline; a next link must stay on
+        // the list's own scheme, host, port and path (the token goes wherever the request goes), and a link seen before ends the list.
+        private async Task<IReadOnlyList<VoiceDevice>> ListAllPagesAsync(string environmentId, string userId, int? limit, string? filter, CancellationToken cancellationToken)
         {
-            var page = await _rest.ListDevicesAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
-            return page._embedded?.Devices?.Where(device => device is not null).ToList() ?? new List<VoiceDevice>();
+            var page = await SendAsync(ListOperation, 200, _retries.ReadDevices,
+                static (s, ctx) => s.Generated.ListDevicesAsync(s.EnvironmentId, s.UserId, s.Limit, s.Filter, ctx.CancellationToken),
+                (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Limit: limit, Filter: filter), cancellationToken).ConfigureAwait(false);
+            var devices = new List<VoiceDevice>();
+            Uri? listAddress = null;
+            HashSet<string>? followed = null;
+            for (var pages = 1; ; pages++)
+            {
+                if (page._embedded?.Devices is { } onPage) devices.AddRange(onPage.Where(device => device is not null));
+                if (page._links?.Next?.Href is not { Length: > 0 } href) return devices;
+                listAddress ??= new Uri(_rest.BaseUrl + "environments/" + Uri.EscapeDataString(environmentId) + "/users/" + Uri.EscapeDataString(userId) + "/devices");
+                var next = NextPageAddress(listAddress, href);
+                followed ??= new HashSet<string>(StringComparer.Ordinal);
+                if (!followed.Add(next.AbsoluteUri)) return devices;
+                if (pages >= MaxListPages)
+                    throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxListPages} pages of devices; the list was not read to its end.");
+                page = await SendAsync(ListOperation, 200, _retries.ReadDevices,
+                    static (s, ctx) => s.Generated.ListDevicesPageAsync(s.EnvironmentId, s.UserId, s.Address, ctx.CancellationToken),
+                    (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Address: next.AbsoluteUri), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static Uri NextPageAddress(Uri listAddress, string href)
+        {
+            if (Uri.TryCreate(listAddress, href, out var next)
+                && next.Scheme == listAddress.Scheme
+                && string.Equals(next.IdnHost, listAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
+                && next.Port == listAddress.Port
+                && next.UserInfo.Length == 0
+                && string.Equals(next.AbsolutePath, listAddress.AbsolutePath, StringComparison.OrdinalIgnoreCase))
+                return next;
+            // Only the host is named: a link's query may carry anything.
+            var host = Uri.TryCreate(listAddress, href, out var other) ? other.Scheme + "://" + other.Authority : "an address that is not one";
+            throw PingOneException.InvalidAnswer($"PingOne linked the next page of devices at {host}, which is not the list's own address ({listAddress.Scheme}://{listAddress.Authority}{listAddress.AbsolutePath}); it was not followed.");
         }
 
         // The device an earlier attempt created: a voice device with the same canonical phone and extension,
@@ -449,7 +509,7 @@ namespace PingOne.Generated
         private async Task<VoiceDevice?> FindCreatedDeviceAsync(string environmentId, string userId, NormalizedPhone phone, DateTimeOffset firstAttemptAt, CancellationToken cancellationToken)
         {
             var started = _time.GetTimestamp();
-            var devices = await ListOnceAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
+            var devices = await ListAllPagesAsync(environmentId, userId, null, null, cancellationToken).ConfigureAwait(false);
             var since = firstAttemptAt - _retryOptions.SafeRetryClockSkew;
             var created = devices.FirstOrDefault(device => (device.CreatedAt is null || device.CreatedAt >= since) && device.IsVoiceDeviceFor(phone));
             _logger.LookedForCreatedDevice(devices.Count, created is not null, _time.GetElapsedTime(started));

@@ -114,6 +114,10 @@ namespace PingOne.Generated
             return new PingOneException(kind, message, 0, null, null, failure) { FromTokenEndpoint = fromTokenEndpoint };
         }
 
+        // PingOne answered with success, but what it answered cannot be used (e.g. a next link elsewhere).
+        internal static PingOneException InvalidAnswer(string message) =>
+            new(PingOneFailureKind.InvalidResponse, SensitiveText.MaskPhoneNumbers(message), 200, null, null, null);
+
         internal static PingOneException FromTokenEndpointAnswer(int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>> headers) =>
             new(KindOf(status), BuildMessage("PingOne's token endpoint answered", "no token was issued.", status, error), status, error, headers, null) { FromTokenEndpoint = true };
 

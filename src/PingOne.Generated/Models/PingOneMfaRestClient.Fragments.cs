@@ -21,7 +21,11 @@ namespace PingOne.Generated
             // call 0.4 us (docs/benchmarks.md). The longest fragment, "#unblock+json", has 13 characters.
             const int LongestFragment = 32;
             // Every fragment names a "+json" vendor type; an address ending in anything else has none (one character read).
-            if (urlBuilder.Length == 0 || urlBuilder[urlBuilder.Length - 1] != 'n') return;
+            if (urlBuilder.Length == 0 || urlBuilder[urlBuilder.Length - 1] != 'n')
+            {
+                UseLinkedPage(urlBuilder);
+                return;
+            }
             var hash = -1;
             for (var i = urlBuilder.Length - 1; i >= 0 && i >= urlBuilder.Length - LongestFragment && hash < 0; i--)
                 if (urlBuilder[i] == '#') hash = i;

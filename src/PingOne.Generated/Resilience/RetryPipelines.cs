@@ -24,7 +24,7 @@ namespace PingOne.Generated
             Rename = Build<DeviceNickname>(options, time, logger, idempotent);
             // Reading the MFA settings, and writing back the whole settings object (PUT), end the same way however often they are sent.
             Settings = Build<MfaSettings>(options, time, logger, idempotent);
-            ReadDevices = Build<IReadOnlyList<VoiceDevice>>(options, time, logger, idempotent);
+            ReadDevices = Build<DeviceCollection>(options, time, logger, idempotent);
             Delete = Build<bool>(options, time, logger, idempotent);
             // An activation uses its OTP once: only what PingOne never saw is sent again.
             Activate = Build<VoiceDevice>(options, time, logger, Failures.NotProcessed);
@@ -37,7 +37,7 @@ namespace PingOne.Generated
         // Typed pipelines: Polly then needs no bridge between the call's result and object.
         public ResiliencePipeline<VoiceDevice> ReadDevice { get; }
 
-        public ResiliencePipeline<IReadOnlyList<VoiceDevice>> ReadDevices { get; }
+        public ResiliencePipeline<DeviceCollection> ReadDevices { get; }
 
         public ResiliencePipeline<DeviceNickname> Rename { get; }
 
