@@ -112,6 +112,36 @@ public sealed class PingOneEmulator : IAsyncDisposable
         return true;
     });
 
+    /// <summary>
+    /// Gives a user a device of another type (e.g. <c>SMS</c>), as a user enrolling elsewhere would; the create call only makes voice
+    /// devices. For tests of listing and filtering.
+    /// </summary>
+    /// <param name="userId">The user's id.</param>
+    /// <param name="type">The device's type.</param>
+    /// <returns>The new device's id.</returns>
+    public string AddDeviceOfType(string userId, string type)
+    {
+        var id = Guid.NewGuid().ToString();
+        var now = DateTimeOffset.UtcNow;
+        _state.WithDevicesOf(userId, devices =>
+        {
+            devices.Add(new VoiceDevice
+            {
+                Id = id,
+                Environment = new ResourceReference { Id = EmulatorSeed.EnvironmentId },
+                User = new ResourceReference { Id = userId },
+                Type = type,
+                Status = "ACTIVE",
+                Lock = new DeviceLock { Status = "UNLOCKED" },
+                Block = new DeviceBlock { Status = "UNBLOCKED" },
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            return true;
+        });
+        return id;
+    }
+
     /// <summary>Waits until the emulator is stopped (e.g. by Ctrl+C when run as a program).</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>A task that completes at shutdown.</returns>
