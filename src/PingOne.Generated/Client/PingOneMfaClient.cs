@@ -466,11 +466,14 @@ namespace PingOne.Generated
 
         // The first page as asked, then each page its predecessor links, each through the read pipeline; a next link must stay on
         // the list's own scheme, host, port and path (the token goes wherever the request goes), and a link seen before ends the list.
-        private async Task<IReadOnlyList<VoiceDevice>> ListAllPagesAsync(string environmentId, string userId, int? limit, string? filter, CancellationToken cancellationToken)
+        // Inside another call's attempt (safe retry's look-up) the pages are fetched bare: that call's pipeline retries and translates.
+        private async Task<IReadOnlyList<VoiceDevice>> ListAllPagesAsync(string environmentId, string userId, int? limit, string? filter, CancellationToken cancellationToken, bool bare = false)
         {
-            var page = await SendAsync(ListOperation, 200, _retries.ReadDevices,
-                static (s, ctx) => s.Generated.ListDevicesAsync(s.EnvironmentId, s.UserId, s.Limit, s.Filter, ctx.CancellationToken),
-                (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Limit: limit, Filter: filter), cancellationToken).ConfigureAwait(false);
+            var page = bare
+                ? await _rest.ListDevicesAsync(environmentId, userId, limit, filter, cancellationToken).ConfigureAwait(false)
+                : await SendAsync(ListOperation, 200, _retries.ReadDevices,
+                    static (s, ctx) => s.Generated.ListDevicesAsync(s.EnvironmentId, s.UserId, s.Limit, s.Filter, ctx.CancellationToken),
+                    (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Limit: limit, Filter: filter), cancellationToken).ConfigureAwait(false);
             var devices = new List<VoiceDevice>();
             Uri? listAddress = null;
             HashSet<string>? followed = null;
@@ -484,9 +487,11 @@ namespace PingOne.Generated
                 if (!followed.Add(next.AbsoluteUri)) return devices;
                 if (pages >= MaxListPages)
                     throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxListPages} pages of devices; the list was not read to its end.");
-                page = await SendAsync(ListOperation, 200, _retries.ReadDevices,
-                    static (s, ctx) => s.Generated.ListDevicesPageAsync(s.EnvironmentId, s.UserId, s.Address, ctx.CancellationToken),
-                    (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Address: next.AbsoluteUri), cancellationToken).ConfigureAwait(false);
+                page = bare
+                    ? await _rest.ListDevicesPageAsync(environmentId, userId, next.AbsoluteUri, cancellationToken).ConfigureAwait(false)
+                    : await SendAsync(ListOperation, 200, _retries.ReadDevices,
+                        static (s, ctx) => s.Generated.ListDevicesPageAsync(s.EnvironmentId, s.UserId, s.Address, ctx.CancellationToken),
+                        (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Address: next.AbsoluteUri), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -509,7 +514,8 @@ namespace PingOne.Generated
         private async Task<VoiceDevice?> FindCreatedDeviceAsync(string environmentId, string userId, NormalizedPhone phone, DateTimeOffset firstAttemptAt, CancellationToken cancellationToken)
         {
             var started = _time.GetTimestamp();
-            var devices = await ListAllPagesAsync(environmentId, userId, null, null, cancellationToken).ConfigureAwait(false);
+            // Only voice devices can be the one created: PingOne filters the rest out, so the look-up reads less.
+            var devices = await ListAllPagesAsync(environmentId, userId, null, DeviceListQuery.VoiceDevicesFilter, cancellationToken, bare: true).ConfigureAwait(false);
             var since = firstAttemptAt - _retryOptions.SafeRetryClockSkew;
             var created = devices.FirstOrDefault(device => (device.CreatedAt is null || device.CreatedAt >= since) && device.IsVoiceDeviceFor(phone));
             _logger.LookedForCreatedDevice(devices.Count, created is not null, _time.GetElapsedTime(started));

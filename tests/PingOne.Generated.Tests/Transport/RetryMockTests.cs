@@ -177,6 +177,31 @@ public class RetryMockTests
         mock.Handler.VerifyNoOutstandingExpectation();
         Assert.That(device.Id, Is.EqualTo("created-by-failed-attempt"));
         Assert.That(mock.Sent.Count(r => r.Method == HttpMethod.Post), Is.EqualTo(1));
+        // The look-up asks PingOne for voice devices only.
+        Assert.That(mock.Sent.Single(r => r.Method == HttpMethod.Get).Uri.AbsoluteUri, Is.EqualTo(DevicesUrl + "?filter=type%20eq%20%22VOICE%22"));
+    }
+
+    [Test]
+    public async Task SafeRetryLookUp_FollowsNextLinks_ToFindTheCreatedDevice()
+    {
+        using var mock = new PingOneMock();
+        var time = new AutoAdvancingClock(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var second = DevicesUrl + "?filter=type%20eq%20%22VOICE%22&cursor=1";
+        mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(500, Unexpected));
+        mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json",
+            "{\"_links\":{\"next\":{\"href\":\"" + second + "\"}},\"_embedded\":{\"devices\":[" + Device("other", "VOICE", "+15125550000", null, "2026-11-29T12:00:00.100Z") + "]}}");
+        mock.Expect(HttpMethod.Get, second).Respond(HttpStatusCode.OK, "application/json", DeviceList(
+            Device("created-by-failed-attempt", "VOICE", "+15125551111", "313#", "2026-11-29T12:00:00.500Z")));
+        var client = Client(mock, time, retry => retry.SafeRetry = true);
+
+        var device = await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
+
+        mock.Handler.VerifyNoOutstandingExpectation();
+        Assert.That(device.Id, Is.EqualTo("created-by-failed-attempt"));
+        Assert.That(mock.Sent.Select(r => r.Method.Method + " " + r.Uri.AbsoluteUri), Is.EqualTo(new[]
+        {
+            "POST " + DevicesUrl, "GET " + DevicesUrl + "?filter=type%20eq%20%22VOICE%22", "GET " + second,
+        }));
     }
 
     [Test]
