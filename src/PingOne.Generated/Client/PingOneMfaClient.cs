@@ -515,7 +515,16 @@ namespace PingOne.Generated
         {
             var started = _time.GetTimestamp();
             // Only voice devices can be the one created: PingOne filters the rest out, so the look-up reads less.
-            var devices = await ListAllPagesAsync(environmentId, userId, null, DeviceListQuery.VoiceDevicesFilter, cancellationToken, bare: true).ConfigureAwait(false);
+            IReadOnlyList<VoiceDevice> devices;
+            try
+            {
+                devices = await ListAllPagesAsync(environmentId, userId, null, DeviceListQuery.VoiceDevicesFilter, cancellationToken, bare: true).ConfigureAwait(false);
+            }
+            catch (PingOneException refused) when (refused.Status == 400)
+            {
+                // Ping documents filters on this list but not this one by name: refused, the whole list is read (IsVoiceDeviceFor checks the type).
+                devices = await ListAllPagesAsync(environmentId, userId, null, null, cancellationToken, bare: true).ConfigureAwait(false);
+            }
             var since = firstAttemptAt - _retryOptions.SafeRetryClockSkew;
             var created = devices.FirstOrDefault(device => (device.CreatedAt is null || device.CreatedAt >= since) && device.IsVoiceDeviceFor(phone));
             _logger.LookedForCreatedDevice(devices.Count, created is not null, _time.GetElapsedTime(started));

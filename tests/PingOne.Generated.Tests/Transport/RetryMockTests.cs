@@ -182,6 +182,26 @@ public class RetryMockTests
     }
 
     [Test]
+    public async Task SafeRetryLookUp_WhenTheFilterIsRefused_ReadsTheWholeList()
+    {
+        using var mock = new PingOneMock();
+        var time = new AutoAdvancingClock(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var filtered = DevicesUrl + "?filter=type%20eq%20%22VOICE%22";
+        mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() => Answer(500, Unexpected));
+        mock.Expect(HttpMethod.Get, filtered).Respond(HttpStatusCode.BadRequest, "application/json",
+            "{\"id\":\"x\",\"code\":\"INVALID_DATA\",\"message\":\"bad\",\"details\":[{\"code\":\"INVALID_FILTER\",\"target\":\"filter\",\"message\":\"no\"}]}");
+        mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", DeviceList(
+            Device("sms", "SMS", "+15125551111", "313#", "2026-11-29T12:00:00.400Z"),
+            Device("created-by-failed-attempt", "VOICE", "+15125551111", "313#", "2026-11-29T12:00:00.500Z")));
+        var client = Client(mock, time, retry => retry.SafeRetry = true);
+
+        var device = await FakeClock.RunAsync(time, () => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()));
+
+        Assert.That(device.Id, Is.EqualTo("created-by-failed-attempt"));
+        Assert.That(mock.Sent.Select(r => r.Method.Method + " " + r.Uri.AbsoluteUri), Is.EqualTo(new[] { "POST " + DevicesUrl, "GET " + filtered, "GET " + DevicesUrl }));
+    }
+
+    [Test]
     public async Task SafeRetryLookUp_FollowsNextLinks_ToFindTheCreatedDevice()
     {
         using var mock = new PingOneMock();
