@@ -469,11 +469,21 @@ namespace PingOne.Generated
         // Inside another call's attempt (safe retry's look-up) the pages are fetched bare: that call's pipeline retries and translates.
         private async Task<IReadOnlyList<VoiceDevice>> ListAllPagesAsync(string environmentId, string userId, int? limit, string? filter, CancellationToken cancellationToken, bool bare = false)
         {
-            var page = bare
-                ? await _rest.ListDevicesAsync(environmentId, userId, limit, filter, cancellationToken).ConfigureAwait(false)
-                : await SendAsync(ListOperation, 200, _retries.ReadDevices,
-                    static (s, ctx) => s.Generated.ListDevicesAsync(s.EnvironmentId, s.UserId, s.Limit, s.Filter, ctx.CancellationToken),
-                    (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Limit: limit, Filter: filter), cancellationToken).ConfigureAwait(false);
+            // One page: the first as asked (address null) or the one a link names; bare, or through the read pipeline.
+            Task<DeviceCollection> PageAsync(string? address)
+            {
+                if (bare)
+                    return address is null
+                        ? _rest.ListDevicesAsync(environmentId, userId, limit, filter, cancellationToken)
+                        : _rest.ListDevicesPageAsync(environmentId, userId, address, cancellationToken);
+                return SendAsync(ListOperation, 200, _retries.ReadDevices,
+                    static (s, ctx) => s.Address is null
+                        ? s.Generated.ListDevicesAsync(s.EnvironmentId, s.UserId, s.Limit, s.Filter, ctx.CancellationToken)
+                        : s.Generated.ListDevicesPageAsync(s.EnvironmentId, s.UserId, s.Address, ctx.CancellationToken),
+                    (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Limit: limit, Filter: filter, Address: address), cancellationToken);
+            }
+
+            var page = await PageAsync(null).ConfigureAwait(false);
             var devices = new List<VoiceDevice>();
             Uri? listAddress = null;
             HashSet<string>? followed = null;
@@ -487,11 +497,7 @@ namespace PingOne.Generated
                 if (!followed.Add(next.AbsoluteUri)) return devices;
                 if (pages >= MaxListPages)
                     throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxListPages} pages of devices; the list was not read to its end.");
-                page = bare
-                    ? await _rest.ListDevicesPageAsync(environmentId, userId, next.AbsoluteUri, cancellationToken).ConfigureAwait(false)
-                    : await SendAsync(ListOperation, 200, _retries.ReadDevices,
-                        static (s, ctx) => s.Generated.ListDevicesPageAsync(s.EnvironmentId, s.UserId, s.Address, ctx.CancellationToken),
-                        (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Address: next.AbsoluteUri), cancellationToken).ConfigureAwait(false);
+                page = await PageAsync(next.AbsoluteUri).ConfigureAwait(false);
             }
         }
 
