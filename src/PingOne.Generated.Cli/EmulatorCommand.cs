@@ -18,9 +18,13 @@ internal static class EmulatorCommand
         command.Options.Add(NoExtensions);
         command.Options.Add(RateLimit);
         command.Options.Add(GeneratedUsers);
+        command.Options.Add(SettingsCommand.MaxDevices);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
         {
+            var maxDevices = result.GetValue(SettingsCommand.MaxDevices);
+            SettingsCommand.CheckMaxDevices(maxDevices);
             var options = new EmulatorOptions { PhoneExtensionsEnabled = !result.GetValue(NoExtensions), RateLimitPerSecond = result.GetValue(RateLimit), GeneratedUsers = result.GetValue(GeneratedUsers) };
+            if (maxDevices is { } max) options.MaxDevicesPerUser = max;
             await using var emulator = await PingOneEmulator.StartAsync(options, result.GetValue(Port), cancellationToken).ConfigureAwait(false);
             await cli.Output.WriteLineAsync($"PingOne emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
             await cli.Output.WriteLineAsync("  " + string.Join(" ", emulator.EnvironmentVariables().Select(v => $"{v.Key}={v.Value}"))).ConfigureAwait(false);
