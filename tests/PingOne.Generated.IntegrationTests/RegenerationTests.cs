@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace PingOne.Generated.IntegrationTests;
 
 /// <summary>
@@ -67,29 +64,8 @@ public class RegenerationTests
         Assert.That(generated, Does.Contain("public string? DeliveryHint { get; set; }"));
     }
 
-    private (int ExitCode, string Output) Build()
-    {
-        var start = new ProcessStartInfo("dotnet", $"build src/PingOne.Generated/PingOne.Generated.csproj -f {Framework} -v:n -nologo")
-        {
-            WorkingDirectory = _copy,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // The test host's MSBuild settings would point the nested build at the wrong SDK pieces.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MSBUILD", StringComparison.Ordinal)).ToList())
-            start.Environment.Remove(name);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        return (process.ExitCode, output.ToString());
-    }
+    private (int ExitCode, string Output) Build() =>
+        Command.Run(_copy, "dotnet", "build", "src/PingOne.Generated/PingOne.Generated.csproj", "-f", Framework, "-v:n", "-nologo");
 
     private static void CopyFolder(string from, string to)
     {
