@@ -47,9 +47,10 @@ def main(version):
 
     output = os.path.join(root, "artifacts", "release")
     shutil.rmtree(output, ignore_errors=True)
+    run("git", "clean", "-xdfq", "src")  # a clean build: deterministic paths whatever was built before
     for package in PACKAGES:
         project = os.path.join("src", package, package + ".csproj")
-        run("dotnet", "pack", project, "-c", "Release", "--no-incremental", "-p:ContinuousIntegrationBuild=true", "-o", output)
+        run("dotnet", "pack", project, "-c", "Release", "-p:ContinuousIntegrationBuild=true", "-o", output)
     for package in LIBRARIES:
         baseline = os.path.join(root, "build", "baseline", package)
         shutil.rmtree(baseline, ignore_errors=True)
