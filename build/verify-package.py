@@ -4,7 +4,7 @@ PingOne.Generated.Cli tool package and the PingOne.Generated.Emulator package an
 team gets. Python's zipfile, not `unzip | grep -q`: CI machines need not have unzip, and under
 `set -o pipefail` grep -q closing the pipe early makes the whole check fail at random (SIGPIPE).
 Usage: python3 build/verify-package.py <folder with the packages>"""
-import glob, sys, zipfile, xml.etree.ElementTree as ET
+import glob, os, subprocess, sys, uuid, zipfile, xml.etree.ElementTree as ET
 
 def read_nuspec(package):
     """The package's .nuspec and its XML namespace, for find()/findall()."""
@@ -13,6 +13,38 @@ def read_nuspec(package):
 
 folder = sys.argv[1]
 problems = []
+notes = []
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def git(*arguments):
+    result = subprocess.run(["git", "-C", root, *arguments], capture_output=True, text=True)
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+# Source Link needs a hosted repository to point at; a clone of a local folder or a repository without remotes has none.
+remote = git("remote", "get-url", "origin") or next(iter(git("remote").split()), "")
+remote = git("remote", "get-url", remote) if remote and "/" not in remote and ":" not in remote else remote
+hosted = remote.startswith(("https://", "http://", "git@", "ssh://"))
+if not hosted:
+    notes.append(f"Source Link not checked: the repository has no hosted remote ({remote or 'no remote at all'}), so the "
+                 "PDBs cannot point at source URLs; the generated client is checked as embedded source instead")
+# Portable PDB custom debug information kinds (System.Reflection.Metadata's well-known GUIDs), as stored in the #GUID heap.
+SOURCE_LINK = uuid.UUID("CC110556-A091-4D38-9FEC-25AB9A351A6A").bytes_le
+EMBEDDED_SOURCE = uuid.UUID("0E8A571B-6926-466E-B4AD-8AB04611F5FE").bytes_le
+
+
+def check_pdb(package_id, tfm, pdb):
+    """Deterministic paths (/_/ instead of the build machine's folders), the generated client embedded as source,
+    and Source Link when there is a hosted remote to point at."""
+    # Document names are stored as '/'-separated parts in the blob heap, each part length-prefixed: a
+    # ContinuousIntegrationBuild maps the checkout to /_/, which leaves the one-character part "_".
+    if b"\x01_" not in pdb:
+        problems.append(f"{package_id} {tfm}: the PDB's source paths are not mapped to /_/: not a ContinuousIntegrationBuild")
+    if package_id == "PingOne.Generated" and (EMBEDDED_SOURCE not in pdb or b"PingOneMfaRestClient.g.cs" not in pdb):
+        problems.append(f"{package_id} {tfm}: the generated client PingOneMfaRestClient.g.cs is not embedded in the PDB")
+    if hosted and (SOURCE_LINK not in pdb or b'{"documents":' not in pdb):
+        problems.append(f"{package_id} {tfm}: no Source Link in the PDB although the repository has the remote {remote}")
 frameworks = ["netstandard2.0", "net8.0", "net10.0"]
 
 def check_library(package_id, required, forbidden=frozenset(), exact=False):
@@ -44,6 +76,9 @@ def check_library(package_id, required, forbidden=frozenset(), exact=False):
         if metadata.find("n:repository", ns) is None or metadata.find("n:repository", ns).get("type") != "git":
             problems.append(f"{package_id}: repository metadata is missing")
         version = metadata.findtext("n:version", namespaces=ns)
+        repository = metadata.find("n:repository", ns)
+        if hosted and repository is not None and repository.get("commit") != git("rev-parse", "HEAD"):
+            problems.append(f"{package_id}: repository commit {repository.get('commit')} is not HEAD {git('rev-parse', 'HEAD')}")
         groups = metadata.findall("n:dependencies/n:group", ns)
         declared = {g.get("targetFramework"): {d.get("id"): d.get("version") for d in g.findall("n:dependency", ns)} for g in groups}
         for tfm, dependencies in declared.items():
@@ -62,6 +97,8 @@ def check_library(package_id, required, forbidden=frozenset(), exact=False):
         for tfm in frameworks:
             if f"lib/{tfm}/{package_id}.pdb" not in symbols.namelist():
                 problems.append(f"{package_id}: symbols package lacks lib/{tfm}/{package_id}.pdb")
+            else:
+                check_pdb(package_id, tfm, symbols.read(f"lib/{tfm}/{package_id}.pdb"))
     return nupkg[0], version, declared
 
 # Dependency injection lives in its own package: the core must not pull IHttpClientFactory or configuration binding.
@@ -109,6 +146,8 @@ else:
         if metadata.findtext("n:readme", namespaces=ns) != "README.md":
             problems.append("the emulator package's readme is not set")
 
+for note in notes:
+    print("note: " + note)
 if problems:
     sys.exit("package check failed:\n  " + "\n  ".join(problems))
 print(f"package check passed: {core[0]}, {di[0]} ({', '.join(frameworks)}, with symbols), {tool[0]} (.NET tool), {emulator[0]} (emulator)")

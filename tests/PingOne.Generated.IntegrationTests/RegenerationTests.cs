@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace PingOne.Generated.IntegrationTests;
 
 /// <summary>
@@ -22,9 +19,28 @@ public class RegenerationTests
         _copy = Directory.CreateTempSubdirectory("pingone-regeneration-").FullName;
         foreach (var file in new[] { "nswag.json", "global.json", "Directory.Build.props", "Directory.Packages.props" })
             File.Copy(Path.Combine(root, file), Path.Combine(_copy, file));
+        Directory.CreateDirectory(Path.Combine(_copy, "src"));
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets" })
+            File.Copy(Path.Combine(root, "src", file), Path.Combine(_copy, "src", file));
         foreach (var folder in new[] { "openapi", "build", Path.Combine("src", "PingOne.Generated") })
             CopyFolder(Path.Combine(root, folder), Path.Combine(_copy, folder));
         File.Copy(Path.Combine(root, "README.md"), Path.Combine(_copy, "README.md"));
+    }
+
+    [Test, Order(3)]
+    public void PublicMemberRemovedFromTheSpec_FailsTheBuild_SayingWhyAndWhatToDo()
+    {
+        var spec = Path.Combine(_copy, "openapi", "pingone-mfa-devices.yaml");
+        const string nickname = "        nickname:\n          type: string\n          nullable: true\n          description: A name the user sees for the device.\n";
+        Assert.That(File.ReadAllText(spec), Does.Contain(nickname), "the VoiceDevice schema changed; update this test's anchor");
+        File.WriteAllText(spec, File.ReadAllText(spec).Replace(nickname, "", StringComparison.Ordinal));
+
+        var removed = Build();
+
+        Assert.That(removed.ExitCode, Is.Not.Zero, "removing a public member must fail the build");
+        Assert.That(removed.Output, Does.Contain("RS0017").And.Contain("VoiceDevice.Nickname"));
+        Assert.That(removed.Output, Does.Contain("error PINGONEAPI2").And.Contain("code compiled against the old package breaks")
+            .And.Contain("raise the major version"));
     }
 
     [OneTimeTearDown]
@@ -56,6 +72,8 @@ public class RegenerationTests
         Assert.That(guarded.Output, Does.Contain("NSwag: generating"), "editing the spec must regenerate");
         Assert.That(guarded.ExitCode, Is.Not.Zero, "a public API change must fail the build until acknowledged");
         Assert.That(guarded.Output, Does.Contain("RS0016").And.Contain("DeliveryHint"));
+        Assert.That(guarded.Output, Does.Contain("error PINGONEAPI1").And.Contain("python3 build/update-public-api.py src/PingOne.Generated -c Debug"),
+            "the failure must print the one command that acknowledges it");
 
         File.AppendAllText(Path.Combine(_copy, "src", "PingOne.Generated", "PublicAPI.Unshipped.txt"),
             "PingOne.Generated.VoiceDevice.DeliveryHint.get -> string?\nPingOne.Generated.VoiceDevice.DeliveryHint.set -> void\n");
@@ -67,29 +85,8 @@ public class RegenerationTests
         Assert.That(generated, Does.Contain("public string? DeliveryHint { get; set; }"));
     }
 
-    private (int ExitCode, string Output) Build()
-    {
-        var start = new ProcessStartInfo("dotnet", $"build src/PingOne.Generated/PingOne.Generated.csproj -f {Framework} -v:n -nologo")
-        {
-            WorkingDirectory = _copy,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // The test host's MSBuild settings would point the nested build at the wrong SDK pieces.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MSBUILD", StringComparison.Ordinal)).ToList())
-            start.Environment.Remove(name);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        return (process.ExitCode, output.ToString());
-    }
+    private (int ExitCode, string Output) Build() =>
+        Command.Run(_copy, "dotnet", "build", "src/PingOne.Generated/PingOne.Generated.csproj", "-f", Framework, "-v:n", "-nologo");
 
     private static void CopyFolder(string from, string to)
     {
