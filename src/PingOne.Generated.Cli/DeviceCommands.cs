@@ -9,14 +9,21 @@ internal static class DeviceCommands
     private static readonly Option<string> Device = new("--device") { Description = "The device's id.", Required = true };
     private static readonly Option<string> Nickname = new("--nickname") { Description = "The new nickname; an empty string clears it.", Required = true };
     private static readonly Option<string> Otp = new("--otp") { Description = "The one-time password the user received.", Required = true };
-    private static readonly Option<bool> First = new("--first") { Description = "Move the device first: it becomes the user's default device (the others keep their order). Required: it is the one ordering offered." };
+    private static readonly Option<bool> First = new("--first") { Description = "With --device: move the device first, so it becomes the user's default device (the others keep their order)." };
+    private static readonly Option<bool> Clear = new("--clear") { Description = "Remove the user's device order (PingOne's Remove Device Order): the user no longer has a default device. Takes no --device." };
+    // order takes --device only with --first, so its --device is not required (the name and meaning are those of the other commands).
+    private static readonly Option<string> OrderDevice = new("--device") { Description = "The device's id (with --first)." };
+    private static readonly Option<int?> Limit = new("--limit") { Description = "The page size PingOne is asked for (limit, at least 1); every page is still read." };
+    private static readonly Option<string?> Filter = new("--filter") { Description = "A filter PingOne applies (filter), e.g. 'type eq \"VOICE\"'; sent as is." };
 
     public static IEnumerable<Command> Build(CliContext cli)
     {
         yield return Command(cli, "get", "Print one of a user's devices as JSON.", new Option[] { Device },
             (c, user, r, ct) => c.Client.GetDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct));
-        yield return Command(cli, "list", "Print a user's devices as a JSON array.", Array.Empty<Option>(),
-            async (c, user, r, ct) => (object)await c.Client.ListDevicesAsync(c.EnvironmentId, user, ct).ConfigureAwait(false));
+        yield return Command(cli, "list", "Print a user's devices (every page) as a JSON array; --limit and --filter are sent to PingOne.", new Option[] { Limit, Filter },
+            async (c, user, r, ct) => r.GetValue(Limit) is < 1
+                ? throw new ArgumentException($"--limit must be at least 1; it is {r.GetValue(Limit)}.")
+                : (object)await c.Client.QueryDevicesAsync(c.EnvironmentId, user, new DeviceListQuery { Limit = r.GetValue(Limit), Filter = r.GetValue(Filter) }, ct).ConfigureAwait(false));
         yield return Command(cli, "delete", "Delete one of a user's devices.", new Option[] { Device },
             async (c, user, r, ct) =>
             {
@@ -27,10 +34,8 @@ internal static class DeviceCommands
             (c, user, r, ct) => c.Client.UpdateNicknameAsync(c.EnvironmentId, user, r.GetValue(Device)!, r.GetValue(Nickname)!, ct));
         yield return Command(cli, "activate", "Activate a device with the OTP sent to it and print the device.", new Option[] { Device, Otp },
             (c, user, r, ct) => c.Client.ActivateDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, r.GetValue(Otp)!, ct));
-        yield return Command(cli, "order", "Make a device the user's default (--first): list the devices, move it first, set that order, and print the order sent.", new Option[] { Device, First },
-            async (c, user, r, ct) => r.GetValue(First)
-                ? (object)new { order = await c.Client.MakeDefaultDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false) }
-                : throw new ArgumentException("order needs --first: it makes the device the user's default (the first of the order)."));
+        yield return Command(cli, "order", "Make a device the user's default (--device <id> --first: list the devices, move it first, set that order, print the order sent), or remove the user's device order (--clear).", new Option[] { OrderDevice, First, Clear },
+            OrderAsync);
         yield return Command(cli, "block", "Block one of a user's devices (block.status BLOCKED).", new Option[] { Device },
             async (c, user, r, ct) =>
             {
@@ -49,6 +54,21 @@ internal static class DeviceCommands
                 await c.Client.UnlockDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false);
                 return new { unlocked = r.GetValue(Device) };
             });
+    }
+
+    // Exactly one of --device <id> --first and --clear; anything else is a usage error (exit 1), checked before anything is sent.
+    private static async Task<object> OrderAsync(PingOneConnection connection, string user, ParseResult result, CancellationToken cancellationToken)
+    {
+        var device = result.GetValue(OrderDevice);
+        if (result.GetValue(Clear))
+        {
+            if (device is not null || result.GetValue(First)) throw new ArgumentException("order --clear takes neither --device nor --first: it removes the whole order.");
+            await connection.Client.RemoveDeviceOrderAsync(connection.EnvironmentId, user, cancellationToken).ConfigureAwait(false);
+            return new { orderCleared = user };
+        }
+        if (!result.GetValue(First) || device is null)
+            throw new ArgumentException("order needs --device <id> --first (make the device the user's default) or --clear (remove the user's device order).");
+        return new { order = await connection.Client.MakeDefaultDeviceAsync(connection.EnvironmentId, user, device, cancellationToken).ConfigureAwait(false) };
     }
 
     private static Command Command<T>(CliContext cli, string name, string description, Option[] options, Func<PingOneConnection, string, ParseResult, CancellationToken, Task<T>> run)

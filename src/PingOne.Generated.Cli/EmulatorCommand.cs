@@ -21,7 +21,7 @@ internal static class EmulatorCommand
     public static Command Build(CliContext cli)
     {
         var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C; fault options make it a test bench for retries and enrollment.");
-        foreach (var option in new Option[] { Port, NoExtensions, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed })
+        foreach (var option in new Option[] { Port, NoExtensions, SettingsCommand.MaxDevices, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed })
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
         {
@@ -47,9 +47,12 @@ internal static class EmulatorCommand
         if (result.GetValue(RateLimit) is < 1) throw new ArgumentException("--rate-limit must be at least 1.");
         if (result.GetValue(GeneratedUsers) < 0) throw new ArgumentException("--generated-users must not be negative.");
         if (result.GetValue(Latency) < 0) throw new ArgumentException("--latency must not be negative.");
+        var maxDevices = result.GetValue(SettingsCommand.MaxDevices);
+        SettingsCommand.CheckMaxDevices(maxDevices);
         return new EmulatorOptions
         {
             PhoneExtensionsEnabled = !result.GetValue(NoExtensions),
+            MaxDevicesPerUser = maxDevices ?? MfaSettingsPairing.DefaultMaxAllowedDevices,
             RateLimitPerSecond = result.GetValue(RateLimit),
             GeneratedUsers = result.GetValue(GeneratedUsers),
             ServerErrorRate = Fraction(result, ServerErrors),

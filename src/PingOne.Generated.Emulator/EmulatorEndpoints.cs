@@ -39,6 +39,7 @@ internal sealed class EmulatorEndpoints
         app.MapPost("/{envId}/as/token", IssueTokenAsync);
         app.MapGet("/v1/environments/{envId}/mfaSettings", context => ApiAsync(context, GetSettingsAsync));
         app.MapPut("/v1/environments/{envId}/mfaSettings", context => ApiAsync(context, UpdateSettingsAsync));
+        app.MapDelete("/v1/environments/{envId}/mfaSettings", context => ApiAsync(context, ResetSettingsAsync));
         app.MapPost("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, CreateOrReorderAsync));
         app.MapGet("/v1/environments/{envId}/users/{userId}/devices", context => ApiAsync(context, ListAsync));
         app.MapGet("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, GetAsync));
@@ -128,7 +129,7 @@ internal sealed class EmulatorEndpoints
             var created = NewDevice(context, environmentId, userId, request, now);
             // Test mode is a property of the device: every later read still says so.
             if (request.TestMode == true) created.TestMode = true;
-            devices.Add(created);
+            _state.Append(devices, created);
             return created;
         });
         if (device is null)
@@ -167,6 +168,10 @@ internal sealed class EmulatorEndpoints
         var sent = JsonConvert.DeserializeObject<MfaSettings>(body)!;
         await WriteAsync(context, 200, _settings.Replace(environmentId, sent, BaseUrl(context)));
     }
+
+    // Reset: back to the settings the environment started with (the emulator's platform defaults, from EmulatorOptions).
+    private Task ResetSettingsAsync(HttpContext context, string environmentId, string userId) =>
+        WriteAsync(context, 200, _settings.Reset(environmentId, BaseUrl(context)));
 
     private async Task DeleteAsync(HttpContext context, string environmentId, string userId)
     {
@@ -222,10 +227,11 @@ internal sealed class EmulatorEndpoints
 
     private static string? MediaType(HttpContext context) => context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
 
-    // POST .../devices: PingOne's vendor content type picks set order; any other vendor type is not an operation here.
+    // POST .../devices: PingOne's vendor content type picks set order or remove order; any other vendor type is not an operation here.
     private Task CreateOrReorderAsync(HttpContext context, string environmentId, string userId) => MediaType(context) switch
     {
         "application/vnd.pingidentity.devices.reorder+json" => ReorderAsync(context, userId),
+        "application/vnd.pingidentity.devices.order.remove+json" => RemoveOrderAsync(context, userId),
         { } vendor when vendor.StartsWith("application/vnd.", StringComparison.Ordinal) =>
             ErrorAsync(context, 415, "INVALID_REQUEST", "The request could not be completed. The content type is not supported for this operation."),
         _ => CreateAsync(context, environmentId, userId),
@@ -272,6 +278,19 @@ internal sealed class EmulatorEndpoints
         });
         if (problem is not null) { await InvalidDataAsync(context, problem); return; }
         await ListAsync(context, (string)context.Request.RouteValues["envId"]!, userId);
+    }
+
+    // Remove Device Order: the explicit order is gone and the devices are listed in the order they were created. Ping documents
+    // no body either way: any sent is ignored, and the answer is 204.
+    private Task RemoveOrderAsync(HttpContext context, string userId)
+    {
+        _state.WithDevicesOf(userId, devices =>
+        {
+            _state.RestoreCreationOrder(devices);
+            return true;
+        });
+        context.Response.StatusCode = 204;
+        return Task.CompletedTask;
     }
 
     private VoiceDevice? UpdateDevice(HttpContext context, string userId, Action<VoiceDevice> change)

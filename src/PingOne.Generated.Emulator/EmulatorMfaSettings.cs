@@ -3,8 +3,8 @@ using Newtonsoft.Json;
 namespace PingOne.Generated.Emulator;
 
 /// <summary>
-/// Each environment's MFA settings, initialised from <see cref="EmulatorOptions"/> and changed by
-/// <c>PUT .../mfaSettings</c>. The create endpoint reads the current settings on every request.
+/// Each environment's MFA settings, initialised from <see cref="EmulatorOptions"/>, changed by
+/// <c>PUT .../mfaSettings</c> and reset to that start by <c>DELETE .../mfaSettings</c>. The create endpoint reads the current settings on every request.
 /// </summary>
 internal sealed class EmulatorMfaSettings
 {
@@ -52,6 +52,19 @@ internal sealed class EmulatorMfaSettings
         {
             _byEnvironment[environmentId] = stored;
             return WithLinks(Copy(stored), environmentId, baseUrl);
+        }
+    }
+
+    /// <summary>
+    /// Resets the settings (<c>DELETE .../mfaSettings</c>) to those the environment started with: the emulator's platform defaults,
+    /// from <see cref="EmulatorOptions"/>. Returns them with links to <paramref name="baseUrl"/>.
+    /// </summary>
+    public MfaSettings Reset(string environmentId, string baseUrl)
+    {
+        lock (_byEnvironment)
+        {
+            _byEnvironment.Remove(environmentId);
+            return WithLinks(Copy(Stored(environmentId)), environmentId, baseUrl);
         }
     }
 

@@ -10,6 +10,11 @@ internal sealed class EmulatorState
 
     private readonly ConcurrentDictionary<string, string> _pendingOtps = new(StringComparer.OrdinalIgnoreCase);
 
+    // When each device was added (a sequence, not a clock: two devices made in one millisecond still have an order), so that
+    // removing the device order can put a user's devices back in the order they were created.
+    private readonly ConcurrentDictionary<string, long> _createdSequence = new(StringComparer.OrdinalIgnoreCase);
+    private long _lastCreated;
+
     public EmulatorState(int generatedUsers)
     {
         foreach (var user in EmulatorSeed.UserIds) _devices[user] = new List<VoiceDevice>();
@@ -46,6 +51,21 @@ internal sealed class EmulatorState
     {
         var devices = _devices[userId];
         lock (devices) return action(devices);
+    }
+
+    /// <summary>Adds a new device at the end of a user's list (call under <see cref="WithDevicesOf{T}"/>), remembering when it was created.</summary>
+    public void Append(List<VoiceDevice> devices, VoiceDevice device)
+    {
+        _createdSequence[device.Id] = Interlocked.Increment(ref _lastCreated);
+        devices.Add(device);
+    }
+
+    /// <summary>Puts a user's devices back in the order they were created (call under <see cref="WithDevicesOf{T}"/>).</summary>
+    public void RestoreCreationOrder(List<VoiceDevice> devices)
+    {
+        var byCreation = devices.OrderBy(d => _createdSequence.TryGetValue(d.Id, out var sequence) ? sequence : long.MaxValue).ToList();
+        devices.Clear();
+        devices.AddRange(byCreation);
     }
 
     public IReadOnlyList<VoiceDevice> Snapshot(string userId) => WithDevicesOf(userId, devices => devices.ToList());

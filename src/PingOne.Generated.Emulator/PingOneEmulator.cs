@@ -125,7 +125,7 @@ public sealed class PingOneEmulator : IAsyncDisposable
         var now = DateTimeOffset.UtcNow;
         _state.WithDevicesOf(userId, devices =>
         {
-            devices.Add(new VoiceDevice
+            _state.Append(devices, new VoiceDevice
             {
                 Id = id,
                 Environment = new ResourceReference { Id = EmulatorSeed.EnvironmentId },

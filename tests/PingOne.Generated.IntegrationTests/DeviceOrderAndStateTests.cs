@@ -6,7 +6,7 @@ using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.IntegrationTests;
 
-/// <summary>Set device order, block, unblock and unlock against the emulator: through the library, raw HTTP and the CLI.</summary>
+/// <summary>Set and remove device order, block, unblock and unlock against the emulator: through the library, raw HTTP and the CLI.</summary>
 public class DeviceOrderAndStateTests
 {
     private const string Env = EmulatorSeed.EnvironmentId;
@@ -39,6 +39,42 @@ public class DeviceOrderAndStateTests
             Assert.That(sent, Is.EqualTo(new[] { ids[1], ids[2], ids[0] }));
             Assert.That(afterDefault, Is.EqualTo(new[] { ids[1], ids[2], ids[0] }), "the default first, the others in their order");
         });
+    }
+
+    [Test]
+    public async Task Library_RemoveOrder_PutsTheListBackInCreationOrder_AndALaterOrderStillWorks()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var ids = await CreateAsync(client, 4);
+        await client.SetDeviceOrderAsync(Env, User, new[] { ids[3], ids[1], ids[0], ids[2] });
+        var ordered = (await client.ListDevicesAsync(Env, User)).Select(d => d.Id).ToArray();
+
+        await client.RemoveDeviceOrderAsync(Env, User);
+        var removed = (await client.ListDevicesAsync(Env, User)).Select(d => d.Id).ToArray();
+        await client.RemoveDeviceOrderAsync(Env, User);
+        var removedTwice = (await client.ListDevicesAsync(Env, User)).Select(d => d.Id).ToArray();
+        await client.MakeDefaultDeviceAsync(Env, User, ids[2]);
+        var reordered = (await client.ListDevicesAsync(Env, User)).Select(d => d.Id).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ordered, Is.EqualTo(new[] { ids[3], ids[1], ids[0], ids[2] }), "the order was set first");
+            Assert.That(removed, Is.EqualTo(ids), "creation order again");
+            Assert.That(removedTwice, Is.EqualTo(ids), "removing no order changes nothing");
+            Assert.That(reordered, Is.EqualTo(new[] { ids[2], ids[0], ids[1], ids[3] }));
+        });
+    }
+
+    [Test]
+    public async Task Library_RemoveOrder_OfAnUnknownUser_Is404()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+
+        var error = Assert.CatchAsync<PingOneException>(() => client.RemoveDeviceOrderAsync(Env, Guid.NewGuid().ToString()))!;
+
+        Assert.That((error.Status, error.Kind), Is.EqualTo((404, PingOneFailureKind.Refused)));
     }
 
     [Test]
@@ -103,6 +139,8 @@ public class DeviceOrderAndStateTests
     [TestCase("devices/{id}", "application/vnd.pingidentity.device.unlock+json", 200)]
     [TestCase("devices/{id}", "application/vnd.pingidentity.device.explode+json", 415)]
     [TestCase("devices/{id}", "application/json", 415)]
+    [TestCase("devices", "application/vnd.pingidentity.devices.order.remove+json", 204)]
+    [TestCase("devices", "application/vnd.pingidentity.device.order.remove+json", 415)]
     [TestCase("devices", "application/vnd.pingidentity.devices.shuffle+json", 415)]
     public async Task Emulator_DispatchesOnTheContentType(string path, string contentType, int status)
     {
@@ -156,6 +194,38 @@ public class DeviceOrderAndStateTests
             Assert.That((missing.ExitCode, missing.Output), Is.EqualTo((2, string.Empty)), "a refusal: exit 2, nothing on stdout");
             Assert.That(notFirst.ExitCode, Is.EqualTo(1), "--first is required: it is the one ordering the command offers");
             Assert.That(emulator.DevicesOf(User).Select(d => d.Id), Is.EqualTo(new[] { ids[1], ids[0] }), "the failed order changed nothing");
+        });
+    }
+
+    [Test]
+    public async Task Cli_OrderClear_RemovesTheOrder_AndRefusesADeviceOrFirstWithIt()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var ids = await CreateAsync(client, 3);
+        await client.SetDeviceOrderAsync(Env, User, new[] { ids[2], ids[1], ids[0] });
+        var environment = emulator.EnvironmentVariables();
+        string[] With(params string[] args) => args.Concat(new[] { "--user", User }).ToArray();
+
+        var withDevice = await Cli.RunAsync(With("order", "--clear", "--device", ids[0]), environment: environment);
+        var withFirst = await Cli.RunAsync(With("order", "--clear", "--first"), environment: environment);
+        var neither = await Cli.RunAsync(With("order"), environment: environment);
+        var untouched = emulator.DevicesOf(User).Select(d => d.Id).ToArray();
+        var cleared = await Cli.RunAsync(With("order", "--clear"), environment: environment);
+        var listed = await Cli.RunAsync(With("list"), environment: environment);
+        var unknownUser = await Cli.RunAsync(new[] { "order", "--clear", "--user", Guid.NewGuid().ToString() }, environment: environment);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var refused in new[] { withDevice, withFirst, neither })
+                Assert.That((refused.ExitCode, refused.Output), Is.EqualTo((1, string.Empty)), refused.Error);
+            Assert.That(withDevice.Error, Does.Contain("--clear takes neither --device nor --first"));
+            Assert.That(neither.Error, Does.Contain("--device <id> --first").And.Contain("--clear"));
+            Assert.That(untouched, Is.EqualTo(new[] { ids[2], ids[1], ids[0] }), "a usage error sends nothing");
+            Assert.That(cleared.ExitCode, Is.EqualTo(0), cleared.Error);
+            Assert.That(JToken.DeepEquals(JObject.Parse(cleared.Output), new JObject { ["orderCleared"] = User }), Is.True, cleared.Output);
+            Assert.That(JArray.Parse(listed.Output).Select(d => (string?)d["id"]), Is.EqualTo(ids), "back in creation order");
+            Assert.That((unknownUser.ExitCode, unknownUser.Output), Is.EqualTo((2, string.Empty)), "PingOne refused: 404");
         });
     }
 

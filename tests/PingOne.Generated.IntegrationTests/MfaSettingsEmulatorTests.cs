@@ -8,7 +8,7 @@ using static PingOne.Generated.Tests.PingDocsFixtures;
 
 namespace PingOne.Generated.IntegrationTests;
 
-/// <summary>The emulator's MFA settings over loopback: initialised from <see cref="EmulatorOptions"/>, changed by PUT, obeyed by create.</summary>
+/// <summary>The emulator's MFA settings over loopback: initialised from <see cref="EmulatorOptions"/>, changed by PUT, reset by DELETE, obeyed by create.</summary>
 public class MfaSettingsEmulatorTests
 {
     private const string Env = EmulatorSeed.EnvironmentId;
@@ -157,6 +157,64 @@ public class MfaSettingsEmulatorTests
             Assert.That(FieldNames(body), Is.EqualTo(expectedNames));
             foreach (var path in new[] { "pairing", "lockout", "phoneExtensions", "users" })
                 Assert.That(JToken.DeepEquals(body[path], documented.Body![path]), Is.True, path);
+        });
+    }
+
+    [Test]
+    public async Task Reset_RestoresTheStartSettings_AndAnExtensionIsRefusedAgain()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { PhoneExtensionsEnabled = false, MaxDevicesPerUser = 3 });
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var start = await client.GetMfaSettingsAsync(Env);
+        var changed = await client.GetMfaSettingsAsync(Env);
+        changed.PhoneExtensions!.Enabled = true;
+        changed.Pairing!.MaxAllowedDevices = 10;
+        changed.AdditionalProperties["futureSetting"] = true;
+        await client.UpdateMfaSettingsAsync(Env, changed);
+        var withExtension = await client.CreateVoiceDeviceAsync(Env, EmulatorSeed.UserId, CreateVoiceDeviceRequest.Create("+15125551234", EmulatorSeed.PolicyId, "313#"));
+
+        var reset = await client.ResetMfaSettingsAsync(Env);
+        var read = await client.GetMfaSettingsAsync(Env);
+        var refused = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(Env, EmulatorSeed.UserId, CreateVoiceDeviceRequest.Create("+15125551235", EmulatorSeed.PolicyId, "314#")))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withExtension.Extension, Is.EqualTo("313#"), "extensions were enabled before the reset");
+            foreach (var settings in new[] { reset, read })
+            {
+                Assert.That(settings.PhoneExtensions?.Enabled, Is.False, "the start setting again");
+                Assert.That(settings.Pairing?.MaxAllowedDevices, Is.EqualTo(3), "the start setting again");
+                Assert.That(settings.Lockout?.FailureCount, Is.EqualTo(start.Lockout?.FailureCount));
+                Assert.That(settings.AdditionalProperties.ContainsKey("futureSetting"), Is.False, "a reset keeps nothing that was PUT");
+                Assert.That(settings.Links?.Self?.Href, Is.EqualTo($"{emulator.ApiBaseAddress}environments/{Env}/mfaSettings"));
+            }
+            Assert.That((refused.Status, refused.Details.Select(d => d.Target).Single()), Is.EqualTo((400, "extension")), "the create after the reset obeys it");
+            Assert.That(emulator.DevicesOf(EmulatorSeed.UserId), Has.Count.EqualTo(1), "a reset keeps the devices");
+        });
+    }
+
+    [Test]
+    public async Task DocumentedResetRequest_IsAnsweredWithTheDocumentedFields()
+    {
+        var documented = Request("reset-mfa-settings");
+        var answer = Response("reset-mfa-settings");
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await EmulatorClient.TokenAsync(emulator));
+        var url = Url(documented, ("emulator", emulator.ApiBaseAddress.AbsoluteUri.TrimEnd('/'), false), environmentId: Env);
+
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(documented.Method), url));
+        var body = Parse(await response.Content.ReadAsStringAsync());
+
+        // Ping's answer has authentication.deviceSelection (deprecated) and no lockout; the emulator keeps its own lockout and
+        // has no deviceSelection. Everything else Ping shows is there.
+        var expectedNames = FieldNames(answer.Body);
+        expectedNames.RemoveWhere(name => name.StartsWith("authentication", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(answer.Status));
+            Assert.That(FieldNames(body), Is.SupersetOf(expectedNames));
+            Assert.That((int)body["pairing"]!["maxAllowedDevices"]!, Is.EqualTo(5), "EmulatorOptions' default, also PingOne's");
         });
     }
 

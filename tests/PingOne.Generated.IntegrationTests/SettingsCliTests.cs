@@ -3,7 +3,7 @@ using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.IntegrationTests;
 
-/// <summary><c>pingone-voice settings</c>: read, change, exit codes.</summary>
+/// <summary><c>pingone-voice settings</c>: read, change, reset, exit codes.</summary>
 public class SettingsCliTests
 {
     [Test]
@@ -42,6 +42,43 @@ public class SettingsCliTests
             await client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, CreateVoiceDeviceRequest.Create("+15125551234", EmulatorSeed.PolicyId, "313#"));
         });
         Assert.That(refused!.Status, Is.EqualTo(400), "the create after the CLI's change obeys it");
+    }
+
+    [Test]
+    public async Task Reset_PrintsTheDefaults_AndTheServerKeepsThem()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { MaxDevicesPerUser = 4, PhoneExtensionsEnabled = false });
+        var environment = emulator.EnvironmentVariables();
+        var change = await Cli.RunAsync(new[] { "settings", "--max-devices", "9", "--phone-extensions", "true" }, environment: environment);
+
+        var reset = await Cli.RunAsync(new[] { "settings", "--reset" }, environment: environment);
+        var read = await Cli.RunAsync(new[] { "settings" }, environment: environment);
+
+        Assert.That(change.ExitCode, Is.EqualTo(0), change.Error);
+        Assert.That(reset.ExitCode, Is.EqualTo(0), reset.Error);
+        foreach (var output in new[] { reset.Output, read.Output })
+        {
+            var settings = JObject.Parse(output);
+            Assert.That((int)settings["pairing"]!["maxAllowedDevices"]!, Is.EqualTo(4), "the emulator's start value, not the 9 set before");
+            Assert.That((bool)settings["phoneExtensions"]!["enabled"]!, Is.False);
+        }
+    }
+
+    [TestCase("--max-devices", "9")]
+    [TestCase("--phone-extensions", "true")]
+    public async Task Reset_WithAChangeOption_ExitsOne_AndChangesNothing(string option, string value)
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var settings = await client.GetMfaSettingsAsync(EmulatorSeed.EnvironmentId);
+        settings.Pairing!.MaxAllowedDevices = 6;
+        await client.UpdateMfaSettingsAsync(EmulatorSeed.EnvironmentId, settings);
+
+        var run = await Cli.RunAsync(new[] { "settings", "--reset", option, value }, environment: emulator.EnvironmentVariables());
+
+        Assert.That((run.ExitCode, run.Output), Is.EqualTo((1, string.Empty)));
+        Assert.That(run.Error.Trim(), Is.EqualTo("pingone-voice: --reset takes neither --phone-extensions nor --max-devices: it restores PingOne's defaults."));
+        Assert.That((await client.GetMfaSettingsAsync(EmulatorSeed.EnvironmentId)).Pairing?.MaxAllowedDevices, Is.EqualTo(6), "not reset");
     }
 
     [TestCase("16")]
@@ -97,6 +134,6 @@ public class SettingsCliTests
         var run = await Cli.RunAsync(new[] { "settings", "--help" });
 
         Assert.That(run.ExitCode, Is.EqualTo(0));
-        Assert.That(run.Output, Does.Contain("--phone-extensions").And.Contain("--max-devices").And.Contain("--emulator").And.Contain("Exit codes:"));
+        Assert.That(run.Output, Does.Contain("--phone-extensions").And.Contain("--max-devices").And.Contain("--reset").And.Contain("--emulator").And.Contain("Exit codes:"));
     }
 }

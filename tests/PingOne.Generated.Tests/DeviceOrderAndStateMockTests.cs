@@ -6,7 +6,7 @@ using static PingOne.Generated.Tests.PingDocsFixtures;
 namespace PingOne.Generated.Tests;
 
 /// <summary>
-/// The wire form of set device order, block, unblock and unlock: one path each shares with another operation, so the
+/// The wire form of set and remove device order, block, unblock and unlock: one path each shares with another operation, so the
 /// vendor content type is the whole difference and is checked byte for byte, with the body and the exact URL (no fragment).
 /// </summary>
 public class DeviceOrderAndStateMockTests
@@ -96,6 +96,57 @@ public class DeviceOrderAndStateMockTests
         });
     }
 
+    private static IEnumerable<TestCaseData> RemoveOrderAnswers() =>
+        from answer in new[] { (200, "{}"), (200, ""), (204, "") }
+        select new TestCaseData(answer.Item1, answer.Item2).SetName($"RemoveDeviceOrder_PostsAnEmptyBodyWithTheOrderRemoveContentType({answer.Item1}, {(answer.Item2.Length == 0 ? "no body" : "a body")})");
+
+    [TestCaseSource(nameof(RemoveOrderAnswers))]
+    public async Task RemoveDeviceOrder_PostsAnEmptyBodyWithTheOrderRemoveContentType(int status, string answer)
+    {
+        using var mock = new PingOneMock();
+        var expected = mock.Expect(HttpMethod.Post, DevicesUrl);
+        if (answer.Length > 0) expected.Respond((HttpStatusCode)status, "application/json", answer);
+        else expected.Respond((HttpStatusCode)status);
+
+        await mock.CreateClient().RemoveDeviceOrderAsync(Seed.EnvironmentId, Seed.UserId);
+
+        var sent = mock.Sent.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Method, Is.EqualTo(HttpMethod.Post));
+            Assert.That(sent.Uri.AbsoluteUri, Is.EqualTo(DevicesUrl), "the create path, without the spec's #fragment");
+            Assert.That(sent.ContentType?.ToString(), Is.EqualTo("application/vnd.pingidentity.devices.order.remove+json"), "devices (plural), exactly, no charset");
+            Assert.That(sent.Body, Is.Empty, "Ping's page documents no body");
+            Assert.That(sent.Headers.Authorization?.ToString(), Is.EqualTo("Bearer " + PingOneMock.Token));
+        });
+    }
+
+    [Test]
+    public async Task RemoveDeviceOrder_IsSentAgainAfterAServerError_ItIsIdempotent()
+    {
+        using var mock = new PingOneMock();
+        mock.Expect(HttpMethod.Post, DevicesUrl).Respond(HttpStatusCode.InternalServerError, "application/json", """{"id":"e","code":"UNEXPECTED_ERROR","message":"Oops"}""");
+        mock.Expect(HttpMethod.Post, DevicesUrl).Respond(HttpStatusCode.NoContent);
+        var options = new PingOneMfaClientOptions();
+        options.Retry.BaseDelay = TimeSpan.Zero;
+
+        await mock.CreateClient(options).RemoveDeviceOrderAsync(Seed.EnvironmentId, Seed.UserId);
+
+        Assert.That(mock.Sent.Select(s => s.ContentType?.MediaType), Is.EqualTo(Enumerable.Repeat("application/vnd.pingidentity.devices.order.remove+json", 2)));
+    }
+
+    [TestCase("environmentId")]
+    [TestCase("userId")]
+    public void RemoveDeviceOrder_RejectsAnIdThatIsNotAUuid_BeforeSending(string which)
+    {
+        using var mock = new PingOneMock();
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => mock.CreateClient().RemoveDeviceOrderAsync(
+            which == "environmentId" ? "../x" : Seed.EnvironmentId, which == "userId" ? Seed.UserId + "/devices" : Seed.UserId))!;
+
+        Assert.That((error.ParamName, mock.Sent.Count), Is.EqualTo((which, 0)));
+    }
+
     private static IEnumerable<TestCaseData> BadOrders()
     {
         yield return new TestCaseData((object)Array.Empty<string>()).SetName("SetDeviceOrder_Rejects(empty)");
@@ -158,7 +209,7 @@ public class DeviceOrderAndStateMockTests
 
     // Ping's documented requests (Fixtures/PingDocs, see its README), under both readings of {{apiPath}}.
     private static IEnumerable<TestCaseData> DocumentedCases() =>
-        from operation in new[] { "set-device-order", "block-device", "unlock-device" }
+        from operation in new[] { "set-device-order", "remove-device-order", "block-device", "unlock-device" }
         from reading in Readings
         select new TestCaseData(operation, reading.Name).SetName($"DocumentedRequest_IsWhatTheClientSends({operation}, {reading.Name})");
 
@@ -180,6 +231,7 @@ public class DeviceOrderAndStateMockTests
         await (operation switch
         {
             "set-device-order" => client.SetDeviceOrderAsync(EnvironmentId, UserId, ids),
+            "remove-device-order" => client.RemoveDeviceOrderAsync(EnvironmentId, UserId),
             "block-device" => client.BlockDeviceAsync(EnvironmentId, UserId, DeviceId),
             _ => client.UnlockDeviceAsync(EnvironmentId, UserId, DeviceId),
         });

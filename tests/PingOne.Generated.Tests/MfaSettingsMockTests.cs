@@ -5,7 +5,8 @@ using static PingOne.Generated.Tests.PingDocsFixtures;
 namespace PingOne.Generated.Tests;
 
 /// <summary>
-/// <see cref="PingOneMfaClient.GetMfaSettingsAsync"/> and <see cref="PingOneMfaClient.UpdateMfaSettingsAsync"/> on a mocked
+/// <see cref="PingOneMfaClient.GetMfaSettingsAsync"/>, <see cref="PingOneMfaClient.UpdateMfaSettingsAsync"/> and
+/// <see cref="PingOneMfaClient.ResetMfaSettingsAsync"/> on a mocked
 /// wire: the exact request, Ping's documented examples (Fixtures/PingDocs/*-mfa-settings.*) and the device-limit range check.
 /// </summary>
 public class MfaSettingsMockTests
@@ -203,5 +204,72 @@ public class MfaSettingsMockTests
         Assert.That(error!.Status, Is.EqualTo(400));
         Assert.That(error.Kind, Is.EqualTo(PingOneFailureKind.Refused));
         Assert.That(mock.Sent, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Reset_SendsOneDelete_WithNoBody_AndReturnsPingsDocumentedDefaults()
+    {
+        var documented = Response("reset-mfa-settings");
+        using var mock = new PingOneMock();
+        mock.Expect(HttpMethod.Delete, SettingsUrl).Respond((HttpStatusCode)documented.Status, "application/json", documented.Body!.ToString());
+
+        var settings = await mock.CreateClient().ResetMfaSettingsAsync(EnvironmentId);
+
+        var sent = mock.Sent.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Method, Is.EqualTo(HttpMethod.Delete));
+            Assert.That(sent.Uri.AbsoluteUri, Is.EqualTo(SettingsUrl));
+            Assert.That(sent.Headers.Authorization?.ToString(), Is.EqualTo("Bearer " + PingOneMock.Token));
+            Assert.That(sent.Body, Is.Empty);
+            Assert.That(sent.ContentType, Is.Null, "Ping's example sends no Content-Type");
+            Assert.That(documented.Status, Is.EqualTo(200));
+            Assert.That(settings.Pairing?.MaxAllowedDevices, Is.EqualTo(5), "PingOne's documented default");
+            Assert.That(settings.PhoneExtensions?.Enabled, Is.False, "PingOne's documented default");
+            Assert.That(settings.Users?.MfaEnabled, Is.False);
+            Assert.That(settings.Environment?.Id, Is.EqualTo(EnvironmentId));
+        });
+    }
+
+    [TestCase("html: {{apiPath}}/environments")]
+    [TestCase("md: {{apiPath}}/v1/environments")]
+    public async Task DocumentedResetRequest_IsWhatTheClientSends(string readingName)
+    {
+        var reading = Readings.Single(r => r.Name == readingName);
+        var documented = Request("reset-mfa-settings");
+        var url = Url(documented, reading);
+        using var mock = new PingOneMock();
+        mock.Expect(new HttpMethod(documented.Method), url.AbsoluteUri).Respond("application/json", Response("reset-mfa-settings").Body!.ToString());
+        var client = mock.CreateClient(new PingOneMfaClientOptions { ApiBaseAddress = new Uri(reading.InsertV1 ? reading.ApiPath + "/v1" : reading.ApiPath) });
+
+        await client.ResetMfaSettingsAsync(EnvironmentId);
+
+        var sent = mock.Sent.Single();
+        Assert.That((sent.Method.Method, sent.Uri.AbsoluteUri, sent.ContentType?.MediaType), Is.EqualTo((documented.Method, url.AbsoluteUri, documented.ContentType)));
+    }
+
+    [Test]
+    public async Task Reset_IsSentAgainAfterAServerError_ItIsIdempotent()
+    {
+        using var mock = new PingOneMock();
+        mock.Expect(HttpMethod.Delete, SettingsUrl).Respond(HttpStatusCode.InternalServerError, "application/json", """{"id":"e","code":"UNEXPECTED_ERROR","message":"Oops"}""");
+        mock.Expect(HttpMethod.Delete, SettingsUrl).Respond("application/json", Response("reset-mfa-settings").Body!.ToString());
+        var options = new PingOneMfaClientOptions();
+        options.Retry.BaseDelay = TimeSpan.Zero;
+
+        var settings = await mock.CreateClient(options).ResetMfaSettingsAsync(EnvironmentId);
+
+        Assert.That((mock.Sent.Count, settings.Pairing?.MaxAllowedDevices), Is.EqualTo((2, 5)));
+    }
+
+    [TestCase("not-a-uuid")]
+    [TestCase("../" + EnvironmentId)]
+    public void Reset_RejectsAnEnvironmentIdThatIsNotAUuid_BeforeSending(string environmentId)
+    {
+        using var mock = new PingOneMock();
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => mock.CreateClient().ResetMfaSettingsAsync(environmentId))!;
+
+        Assert.That((error.ParamName, mock.Sent.Count), Is.EqualTo(("environmentId", 0)));
     }
 }

@@ -9,6 +9,7 @@ namespace PingOne.Generated
     {
         private const string GetSettingsOperation = "get-mfa-settings";
         private const string UpdateSettingsOperation = "update-mfa-settings";
+        private const string ResetSettingsOperation = "reset-mfa-settings";
 
         /// <summary>Reads an environment's MFA settings: <c>GET {api}/environments/{environmentId}/mfaSettings</c>.</summary>
         /// <param name="environmentId">The environment's id.</param>
@@ -54,6 +55,23 @@ namespace PingOne.Generated
                 throw new ArgumentException($"pairing.maxAllowedDevices must be between {MfaSettingsPairing.MinAllowedDevices} and {MfaSettingsPairing.MaxAllowedDevicesLimit} (PingOne allows any number up to 15); it is {max}.", nameof(settings));
             var body = settings.ToWire();
             return SendAsync(UpdateSettingsOperation, 200, _retries.Settings, static (s, ctx) => s.Generated.UpdateMfaSettingsAsync(s.Body, s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId), cancellationToken);
+        }
+
+        /// <summary>
+        /// Resets an environment's MFA settings to PingOne's defaults: <c>DELETE {api}/environments/{environmentId}/mfaSettings</c>.
+        /// PingOne documents the defaults as 5 devices per user (<c>pairing.maxAllowedDevices</c>) and phone extensions disabled.
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>The settings after the reset, as PingOne answers them (<c>200</c>).</returns>
+        /// <exception cref="ArgumentException"><paramref name="environmentId"/> is not a UUID; nothing was sent.</exception>
+        /// <exception cref="PingOneException">The call failed (<see cref="PingOneException.Kind"/>).</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        /// <remarks>A second reset ends in the same defaults, so the call is retried like a read.</remarks>
+        public virtual Task<MfaSettings> ResetMfaSettingsAsync(string environmentId, CancellationToken cancellationToken = default)
+        {
+            PingOneId.Require(environmentId, nameof(environmentId));
+            return SendAsync(ResetSettingsOperation, 200, _retries.Settings, static (s, ctx) => s.Generated.ResetMfaSettingsAsync(s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId), cancellationToken);
         }
     }
 }

@@ -30,6 +30,7 @@ namespace PingOne.Generated
         private const string RenameOperation = "rename-device";
         private const string ActivateOperation = "activate-device";
         private const string SetOrderOperation = "set-device-order";
+        private const string RemoveOrderOperation = "remove-device-order";
         private const string BlockOperation = "block-device";
         private const string UnblockOperation = "unblock-device";
         private const string UnlockOperation = "unlock-device";
@@ -346,6 +347,25 @@ namespace PingOne.Generated
             order.AddRange(others);
             await SetDeviceOrderAsync(environmentId, userId, order, cancellationToken).ConfigureAwait(false);
             return order;
+        }
+
+        /// <summary>
+        /// Removes the explicit order of a user's devices, so the user no longer has a default device:
+        /// <c>POST {api}/environments/{environmentId}/users/{userId}/devices</c> as <c>application/vnd.pingidentity.devices.order.remove+json</c>, empty body.
+        /// </summary>
+        /// <param name="environmentId">The environment's id.</param>
+        /// <param name="userId">The user's id.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
+        /// <returns>A task that completes when PingOne accepted it (<c>200</c> or <c>204</c>; any body is ignored: PingOne documents none).</returns>
+        /// <exception cref="ArgumentException">An id is not a UUID; nothing was sent.</exception>
+        /// <exception cref="PingOneException">The call failed (<see cref="PingOneException.Kind"/>).</exception>
+        /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
+        /// <remarks>Removing an order that is already gone leaves it gone, so it is retried like a read. <see cref="SetDeviceOrderAsync"/> sets one again.</remarks>
+        public virtual Task RemoveDeviceOrderAsync(string environmentId, string userId, CancellationToken cancellationToken = default)
+        {
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            return DeviceStateAsync(RemoveOrderOperation, static (s, ctx) => s.Generated.RemoveDeviceOrderAsync(s.EnvironmentId, s.UserId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId), cancellationToken);
         }
 
         /// <summary>

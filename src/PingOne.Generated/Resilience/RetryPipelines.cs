@@ -22,7 +22,8 @@ namespace PingOne.Generated
             Func<PingOneException, bool> idempotent = failure => Failures.NotProcessed(failure) || (Failures.MayHaveBeenProcessed(failure) && failure.Kind != PingOneFailureKind.InvalidResponse);
             ReadDevice = Build<VoiceDevice>(options, time, logger, idempotent);
             Rename = Build<DeviceNickname>(options, time, logger, idempotent);
-            // Reading the MFA settings, and writing back the whole settings object (PUT), end the same way however often they are sent.
+            // Reading the MFA settings, writing back the whole settings object (PUT) and resetting them (DELETE) end the same way
+            // however often they are sent.
             Settings = Build<MfaSettings>(options, time, logger, idempotent);
             ReadDevices = Build<DeviceCollection>(options, time, logger, idempotent);
             Delete = Build<bool>(options, time, logger, idempotent);
@@ -30,7 +31,7 @@ namespace PingOne.Generated
             Activate = Build<VoiceDevice>(options, time, logger, Failures.NotProcessed);
             // A create is re-sent after an unknown outcome only with SafeRetry, which looks for the device first.
             Create = Build<VoiceDevice>(options, time, logger, failure => Failures.NotProcessed(failure) || (options.SafeRetry && Failures.MayHaveBeenProcessed(failure)));
-            // Setting the order, blocking, unblocking and unlocking end in the same state however often they are sent.
+            // Setting and removing the order, blocking, unblocking and unlocking end in the same state however often they are sent.
             DeviceState = Build<bool>(options, time, logger, idempotent);
         }
 
