@@ -29,7 +29,7 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), "invalid rows make the run exit 1");
         Assert.That(run.Output, Does.Contain("enroll: 1000 rows in").And.Contain("created 900, exists 0, duplicate 0, invalid 100, refused 0, failed 0;"));
-        Assert.That(run.Output, Does.Contain("1801 requests (2.00 per row sent)"), "the pre-flight, then one device list per user and one create per row");
+        Assert.That(run.Output, Does.Contain("1801 requests for 900 rows checked with PingOne (2.00 per row)"), "the pre-flight, then one device list per user and one create per row");
         var results = ReadResults(csv);
         Assert.That(results.Count(r => r["status"] == "created"), Is.EqualTo(900));
         Assert.That(results.Count(r => r["status"] == "invalid"), Is.EqualTo(100));
@@ -74,7 +74,7 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("created 128, exists 0, duplicate 320, invalid 0, refused 0, failed 0;"));
-        Assert.That(run.Output, Does.Contain("193 requests (1.51 per row sent)"), "the pre-flight, one list per user, one create per key");
+        Assert.That(run.Output, Does.Contain("193 requests for 128 rows checked with PingOne (1.51 per row)"), "the pre-flight, one list per user, one create per key");
         for (var user = 0; user < 64; user++)
         {
             var devices = emulator.DevicesOf(EmulatorSeed.GeneratedUserId(user));
@@ -206,7 +206,7 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain("pingone-voice: PingOne answered HTTP 500"));
-        Assert.That(File.Exists(csv + ".journal.jsonl"), Is.False, "no row started");
+        Assert.That(File.ReadAllLines(csv + ".journal.jsonl"), Has.Length.EqualTo(1), "the journal holds its target line and no row");
     }
 
     [Test]
@@ -219,7 +219,7 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain("pre-flight: phone extensions disabled, at most 5 devices per user"));
-        Assert.That(run.Output, Does.Contain("created 4, exists 0, duplicate 0, invalid 0, refused 2, failed 0; 9 requests"), "the pre-flight, then nothing for the refused rows: their users were not even listed");
+        Assert.That(run.Output, Does.Contain("created 4, exists 0, duplicate 0, invalid 0, refused 2, failed 0; 9 requests for 4 rows"), "the pre-flight, then nothing for the refused rows: their users were not even listed");
         Assert.That(run.Output, Does.Contain("  line 2: refused: phone extensions are disabled in the environment's MFA settings (phoneExtensions.enabled is false)"));
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)), Is.Empty);
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(1)), Has.Count.EqualTo(1));
@@ -238,7 +238,7 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("created 2, exists 0, duplicate 0, invalid 0, refused 2, failed 0; 5 requests"), "the pre-flight, two lists and two creates; nothing sent for the refused rows");
+        Assert.That(run.Output, Does.Contain("created 2, exists 0, duplicate 0, invalid 0, refused 2, failed 0; 5 requests for 4 rows"), "the pre-flight, two lists and two creates; nothing sent for the refused rows");
         Assert.That(run.Output, Does.Contain("  line 3: refused: the user has 3 MFA devices, the most the environment allows (pairing.maxAllowedDevices is 3)"));
         Assert.That(emulator.DevicesOf(user), Has.Count.EqualTo(3));
     }

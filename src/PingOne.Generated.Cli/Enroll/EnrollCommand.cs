@@ -54,20 +54,19 @@ internal static class EnrollCommand
         var pacer = new RequestPacer(result.GetValue(Rate), TimeProvider.System);
         await using var connection = await PingOneConnection.OpenAsync(settings, phone, cli.Error, cancellationToken,
             options => options.Retry.SafeRetry = true, api => new PacingHandler(pacer, api)).ConfigureAwait(false);
-        var rules = result.GetValue(SkipPreflight) ? TenantRules.Unknown : await TenantRules.ReadAsync(connection.Client, connection.EnvironmentId, cancellationToken).ConfigureAwait(false);
-        await cli.Error.WriteLineAsync("pingone-voice: enroll: " + rules.Describe() + ".").ConfigureAwait(false);
-
-        // The embedded emulator starts empty every run: nothing an earlier run journaled exists there.
+        // The journal first: a journal of another target stops the run before any request. The embedded emulator starts
+        // empty every run, so nothing an earlier run journaled exists there.
         using var journal = dryRun ? null : EnrollmentJournal.Open(result.GetValue(Journal)?.FullName ?? csv.FullName + ".journal.jsonl",
             new EnrollmentTarget(connection.ApiAddress, connection.EnvironmentId), startAfresh: result.GetValue(NewJournal) || connection.IsEmulated);
+        var rules = result.GetValue(SkipPreflight) ? TenantRules.Unknown : await TenantRules.ReadAsync(connection.Client, connection.EnvironmentId, cancellationToken).ConfigureAwait(false);
+        await cli.Error.WriteLineAsync("pingone-voice: enroll: " + rules.Describe() + ".").ConfigureAwait(false);
         var enrollment = new Enrollment(connection.Client, connection.EnvironmentId, rules, journal, result.GetValue(Concurrency));
         var interactive = ReferenceEquals(cli.Output, Console.Out) && !Console.IsOutputRedirected;
         var outcome = await EnrollProgress.TrackAsync(enrollment, rows.Count, interactive, cli.Output, () => enrollment.RunAsync(plan, cancellationToken)).ConfigureAwait(false);
 
         EnrollmentReport.Write(resultsPath, outcome);
-        var sent = plan.RowsToSend;
         await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{(dryRun ? "dry run" : "enroll")}: {rows.Count} rows in {enrollment.Elapsed.TotalSeconds:F1} s: {Counts(outcome, dryRun)}; {pacer.Requests} requests ({pacer.Requests / (double)Math.Max(sent, 1):F2} per row sent), 429 answers {pacer.Throttles}.{(dryRun ? " Nothing was created." : string.Empty)} Results: {resultsPath}")).ConfigureAwait(false);
+            $"{(dryRun ? "dry run" : "enroll")}: {rows.Count} rows in {enrollment.Elapsed.TotalSeconds:F1} s: {Counts(outcome, dryRun)}; {pacer.Requests} requests for {enrollment.RowsChecked} rows checked with PingOne ({pacer.Requests / (double)Math.Max(enrollment.RowsChecked, 1):F2} per row), 429 answers {pacer.Throttles}.{(dryRun ? " Nothing was created." : string.Empty)} Results: {resultsPath}")).ConfigureAwait(false);
         await WriteProblemsAsync(outcome, cli).ConfigureAwait(false);
         return ExitCode(outcome);
     }

@@ -19,6 +19,7 @@ internal sealed class Enrollment
     private readonly ConcurrentDictionary<int, RowResult> _results = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _rowsChecked;
 
     /// <param name="client">The client.</param>
     /// <param name="environmentId">The environment.</param>
@@ -39,6 +40,9 @@ internal sealed class Enrollment
     public int Done => _results.Count;
 
     public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Rows that needed PingOne: their user's devices were listed (and the row created, found, or refused for the limit).</summary>
+    public int RowsChecked => Volatile.Read(ref _rowsChecked);
 
     public async Task<IReadOnlyList<RowResult>> RunAsync(EnrollmentPlan plan, CancellationToken cancellationToken)
     {
@@ -71,6 +75,7 @@ internal sealed class Enrollment
             else sendable.Add(row);
         }
         if (sendable.Count == 0) return;
+        Interlocked.Add(ref _rowsChecked, sendable.Count);
 
         IReadOnlyList<VoiceDevice> devices;
         try
