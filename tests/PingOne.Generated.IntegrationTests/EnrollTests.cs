@@ -394,6 +394,24 @@ public class EnrollTests
     }
 
     [Test]
+    public async Task TheSameCommandAgain_KeepsEveryEndedRowFromTheJournal_AndSendsOnlyThePreflight()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 30 });
+        var csv = WriteCsv(30, invalidEvery: 10);
+        var args = new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId };
+        var first = await Cli.RunAsync(args, environment: Settings(emulator));
+        var firstResults = ReadResults(csv);
+
+        var again = await Cli.RunAsync(args, environment: Settings(emulator));
+
+        Assert.That(first.ExitCode, Is.EqualTo(1), first.Output);
+        Assert.That(again.ExitCode, Is.EqualTo(1), again.Output);
+        Assert.That(again.Output, Does.Contain("created 27, exists 0, duplicate 0, invalid 3, refused 0, failed 0; 1 request, no row needed PingOne, 429 answers 0."));
+        Assert.That(ReadResults(csv).Select(r => r["deviceId"]), Is.EqualTo(firstResults.Select(r => r["deviceId"])), "the same devices reported");
+        AssertOneDevicePerValidRow(emulator, 30, invalidEvery: 10);
+    }
+
+    [Test]
     public async Task EditedCsv_ResumedWithTheOldJournal_JudgesRowsByWhatTheyAskFor_NotByTheirLine()
     {
         await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 4 });

@@ -66,10 +66,14 @@ internal static class EnrollCommand
 
         EnrollmentReport.Write(resultsPath, outcome);
         await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{(dryRun ? "dry run" : "enroll")}: {rows.Count} rows in {enrollment.Elapsed.TotalSeconds:F1} s: {Counts(outcome, dryRun)}; {pacer.Requests} requests for {enrollment.RowsChecked} rows checked with PingOne ({pacer.Requests / (double)Math.Max(enrollment.RowsChecked, 1):F2} per row), 429 answers {pacer.Throttles}.{(dryRun ? " Nothing was created." : string.Empty)} Results: {resultsPath}")).ConfigureAwait(false);
+            $"{(dryRun ? "dry run" : "enroll")}: {rows.Count} rows in {enrollment.Elapsed.TotalSeconds:F1} s: {Counts(outcome, dryRun)}; {Requests(pacer.Requests, enrollment.RowsChecked)}, 429 answers {pacer.Throttles}.{(dryRun ? " Nothing was created." : string.Empty)} Results: {resultsPath}")).ConfigureAwait(false);
         await WriteProblemsAsync(outcome, cli).ConfigureAwait(false);
         return ExitCode(outcome);
     }
+
+    private static string Requests(long requests, int rows) => rows == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{requests} request{(requests == 1 ? string.Empty : "s")}, no row needed PingOne")
+        : string.Create(CultureInfo.InvariantCulture, $"{requests} requests for {rows} rows checked with PingOne ({requests / (double)rows:F2} per row)");
 
     /// <summary>The highest code that applies: failed (3), refused (2), invalid (1), else 0.</summary>
     internal static int ExitCode(IReadOnlyCollection<RowResult> outcome) =>
