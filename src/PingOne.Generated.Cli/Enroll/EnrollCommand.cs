@@ -39,7 +39,9 @@ internal static class EnrollCommand
     private static async Task<int> RunAsync(ParseResult result, CliContext cli, CancellationToken cancellationToken)
     {
         if (result.GetValue(Concurrency) < 1) throw new ArgumentException("--concurrency must be at least 1.");
-        if (result.GetValue(Rate) is <= 0) throw new ArgumentException("--rate must be above 0.");
+        if (result.GetValue(Rate) is { } rate && !(rate > 0 && double.IsFinite(rate))) throw new ArgumentException("--rate must be a number of requests per second above 0.");
+        if (result.GetValue(Policy) is { } policy && !Guid.TryParseExact(policy.Trim(), "D", out _))
+            throw new ArgumentException($"--policy '{policy}' is not a device authentication policy id (a UUID such as 5a3b0b6c-1f4e-4b8a-9d0c-6e2f7a8b9c0d).");
         var csv = result.GetValue(Csv)!;
         if (!csv.Exists) throw new ArgumentException($"{csv.FullName} does not exist.");
         var dryRun = result.GetValue(DryRun);
@@ -48,6 +50,10 @@ internal static class EnrollCommand
         var phone = PhoneOptions.From(result);
         var plan = EnrollmentPlan.Make(rows, new PhoneNumberNormalizer(phone));
         var resultsPath = result.GetValue(Results)?.FullName ?? csv.FullName + ".results.csv";
+        // Found out before anything is sent, not after the run has created devices.
+        if (Directory.Exists(resultsPath)) throw new ArgumentException($"--results: {resultsPath} is a folder; name a file.");
+        if (Path.GetDirectoryName(resultsPath) is { Length: > 0 } resultsFolder && !Directory.Exists(resultsFolder))
+            throw new ArgumentException($"--results: the folder {resultsFolder} does not exist.");
 
         if (settings is null) return await OfflineDryRunAsync(rows.Count, plan, resultsPath, cli).ConfigureAwait(false);
 

@@ -37,7 +37,7 @@ internal static class EnrollmentCsv
         while (csv.Read())
         {
             rows.Add(new EnrollmentRow(
-                csv.Parser.RawRow,
+                FirstLine(csv.Parser),
                 Field(csv, "userid"),
                 Field(csv, "phone"),
                 Field(csv, "extension"),
@@ -45,6 +45,18 @@ internal static class EnrollmentCsv
                 policyForAll ?? Field(csv, "policyid") ?? fallbackPolicy));
         }
         return rows;
+    }
+
+    // RawRow is the line a record ends on; a quoted cell may hold line breaks, and a row is named by the line it starts on.
+    private static int FirstLine(IParser parser)
+    {
+        var raw = parser.RawRecord.AsSpan().Trim("\r\n");
+        var breaks = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n'))) breaks++;
+        }
+        return parser.RawRow - breaks;
     }
 
     private static string? Field(CsvReader csv, string name) =>

@@ -35,10 +35,17 @@ internal sealed class EnrollmentJournal : IDisposable
     {
         if (startAfresh && File.Exists(path))
             File.Move(path, string.Create(CultureInfo.InvariantCulture, $"{path}.{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}.old"));
-        var previous = File.Exists(path) ? Read(path, target) : new Dictionary<EnrollmentKey, JournalEntry>();
-        var writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
-        var journal = new EnrollmentJournal(writer, previous);
-        if (writer.BaseStream.Position == 0) journal.WriteLine(new JournalHeader(Kind, Version, target.Api.AbsoluteUri, target.EnvironmentId));
+        // null: no header yet (no file, or only blank lines: created, then killed before its first line), so the file starts afresh.
+        var previous = File.Exists(path) ? Read(path, target) : null;
+        var cutShort = previous is not null && EndsWithoutNewline(path);
+        var writer = new StreamWriter(new FileStream(path, previous is null ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read));
+        var journal = new EnrollmentJournal(writer, previous ?? new Dictionary<EnrollmentKey, JournalEntry>());
+        if (previous is null) journal.WriteLine(new JournalHeader(Kind, Version, target.Api.AbsoluteUri, target.EnvironmentId));
+        else if (cutShort)
+        {
+            writer.WriteLine(); // a kill cut the last line short: the next entry starts on a line of its own
+            writer.Flush();
+        }
         return journal;
     }
 
@@ -57,11 +64,23 @@ internal sealed class EnrollmentJournal : IDisposable
         }
     }
 
-    private static Dictionary<EnrollmentKey, JournalEntry> Read(string path, EnrollmentTarget target)
+    private static bool EndsWithoutNewline(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length == 0) return false;
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() != '\n';
+    }
+
+    private static Dictionary<EnrollmentKey, JournalEntry>? Read(string path, EnrollmentTarget target)
     {
         var previous = new Dictionary<EnrollmentKey, JournalEntry>();
         using var lines = File.ReadLines(path).GetEnumerator();
-        if (!lines.MoveNext() || lines.Current.Length == 0) return previous; // created, then killed before its first line
+        do
+        {
+            if (!lines.MoveNext()) return null; // created, then killed before its first line
+        }
+        while (string.IsNullOrWhiteSpace(lines.Current));
         var header = TryParse<JournalHeader>(lines.Current);
         if (header is not { Journal: Kind, Version: Version } || !Uri.TryCreate(header.Api, UriKind.Absolute, out var api) || header.EnvironmentId is null)
             throw new JournalMismatchException($"{path} is not a journal of this version of pingone-voice enroll. " + Choices);
