@@ -242,7 +242,7 @@ public class EnrollOutsiderTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain($"invalid {hostile.Length}, refused 0, failed 0; 1 requests"), "the pre-flight only: no row reached the network");
+        Assert.That(run.Output, Does.Contain($"invalid {hostile.Length}, refused 0, failed 0; 1 request, no row needed PingOne"), "the pre-flight only: no row reached the network");
         Assert.That(ReadResults(csv).Select(r => r["status"]), Is.All.EqualTo("invalid"));
         Assert.That(emulator.DevicesOf(user), Is.Empty);
     }
