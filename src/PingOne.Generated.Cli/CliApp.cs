@@ -48,8 +48,9 @@ internal static class CliApp
         public override int Invoke(ParseResult parseResult)
         {
             var code = _help.Invoke(parseResult);
-            if (_listsExitCodes(parseResult.CommandResult.Command))
-                (parseResult.InvocationConfiguration.Output ?? Console.Out).WriteLine(ExitCodes.Help);
+            var command = parseResult.CommandResult.Command;
+            if (_listsExitCodes(command))
+                (parseResult.InvocationConfiguration.Output ?? Console.Out).WriteLine(command.Name == "enroll" ? EnrollCommand.ExitCodeHelp : ExitCodes.Help);
             return code;
         }
     }

@@ -1,38 +1,84 @@
 using System.CommandLine;
+using System.Globalization;
 using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.Cli;
 
-/// <summary><c>pingone-voice emulator</c>: runs the local PingOne emulator until Ctrl+C.</summary>
+/// <summary><c>pingone-voice emulator</c>: runs the local PingOne emulator until Ctrl+C, with the faults a test bench needs.</summary>
 internal static class EmulatorCommand
 {
     private static readonly Option<int> Port = new("--port") { Description = "The loopback port to listen on.", DefaultValueFactory = _ => 8080 };
     private static readonly Option<bool> NoExtensions = new("--disable-phone-extensions") { Description = "Refuse devices with an extension, as PingOne does by default." };
-    private static readonly Option<int?> RateLimit = new("--rate-limit") { Description = "API requests per second before 429 answers." };
-    private static readonly Option<int> GeneratedUsers = new("--generated-users") { Description = "Users to add beside the seeded ones (00000000-0000-4000-8000-000000000000, ...), for bulk runs." };
+    private static readonly Option<int?> RateLimit = new("--rate-limit") { Description = "API requests per second before 429 answers with Retry-After: 1." };
+    private static readonly Option<int> GeneratedUsers = new("--generated-users") { Description = "Users to add beside the seeded ones, for bulk runs: 00000000-0000-4000-8000-000000000000 and up (the last 12 digits count from 0)." };
+    private static readonly Option<double> ServerErrors = new("--server-errors") { Description = "Fraction (0 to 1) of API requests answered 500 before anything is done." };
+    private static readonly Option<double> ServerErrorsAfterCreate = new("--server-errors-after-create") { Description = "Fraction (0 to 1) of device creations answered 500 after the device was created." };
+    private static readonly Option<double> DroppedConnections = new("--dropped-connections") { Description = "Fraction (0 to 1) of API requests whose connection is dropped before anything is done." };
+    private static readonly Option<double> LostAnswers = new("--lost-answers") { Description = "Fraction (0 to 1) of device creations whose answer is lost (connection dropped) after the device was created." };
+    private static readonly Option<int> Latency = new("--latency") { Description = "Milliseconds added before every API answer." };
+    private static readonly Option<int?> Seed = new("--seed") { Description = "Seed of the fault dice, for repeatable runs." };
 
     public static Command Build(CliContext cli)
     {
-        var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C.");
-        command.Options.Add(Port);
-        command.Options.Add(NoExtensions);
-        command.Options.Add(RateLimit);
-        command.Options.Add(GeneratedUsers);
-        command.Options.Add(SettingsCommand.MaxDevices);
+        var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C; fault options make it a test bench for retries and enrollment.");
+        foreach (var option in new Option[] { Port, NoExtensions, SettingsCommand.MaxDevices, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed })
+            command.Options.Add(option);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
         {
-            var maxDevices = result.GetValue(SettingsCommand.MaxDevices);
-            SettingsCommand.CheckMaxDevices(maxDevices);
-            var options = new EmulatorOptions { PhoneExtensionsEnabled = !result.GetValue(NoExtensions), RateLimitPerSecond = result.GetValue(RateLimit), GeneratedUsers = result.GetValue(GeneratedUsers) };
-            if (maxDevices is { } max) options.MaxDevicesPerUser = max;
+            var options = Options(result);
             await using var emulator = await PingOneEmulator.StartAsync(options, result.GetValue(Port), cancellationToken).ConfigureAwait(false);
             await cli.Output.WriteLineAsync($"PingOne emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
             await cli.Output.WriteLineAsync("  " + string.Join(" ", emulator.EnvironmentVariables().Select(v => $"{v.Key}={v.Value}"))).ConfigureAwait(false);
-            await cli.Output.WriteLineAsync($"  users {string.Join(", ", EmulatorSeed.UserIds)}; policy {EmulatorSeed.PolicyId}. Ctrl+C stops it.").ConfigureAwait(false);
+            await cli.Output.WriteLineAsync($"  users {string.Join(", ", EmulatorSeed.UserIds)}; policy {EmulatorSeed.PolicyId}.").ConfigureAwait(false);
+            if (options.GeneratedUsers > 0)
+                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  generated users {EmulatorSeed.GeneratedUserId(0)} .. {EmulatorSeed.GeneratedUserId(options.GeneratedUsers - 1)} (00000000-0000-4000-8000-<index as 12 digits>).")).ConfigureAwait(false);
+            if (Faults(options) is { Length: > 0 } faults) await cli.Output.WriteLineAsync("  faults: " + faults + ".").ConfigureAwait(false);
+            await cli.Output.WriteLineAsync("  Ctrl+C stops it.").ConfigureAwait(false);
             // Ends on Ctrl+C or SIGTERM (the emulator's host handles both) or when the command is cancelled.
             await emulator.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
         return command;
     }
+
+    private static EmulatorOptions Options(ParseResult result)
+    {
+        if (result.GetValue(RateLimit) is < 1) throw new ArgumentException("--rate-limit must be at least 1.");
+        if (result.GetValue(GeneratedUsers) < 0) throw new ArgumentException("--generated-users must not be negative.");
+        if (result.GetValue(Latency) < 0) throw new ArgumentException("--latency must not be negative.");
+        var maxDevices = result.GetValue(SettingsCommand.MaxDevices);
+        SettingsCommand.CheckMaxDevices(maxDevices);
+        return new EmulatorOptions
+        {
+            PhoneExtensionsEnabled = !result.GetValue(NoExtensions),
+            MaxDevicesPerUser = maxDevices ?? MfaSettingsPairing.DefaultMaxAllowedDevices,
+            RateLimitPerSecond = result.GetValue(RateLimit),
+            GeneratedUsers = result.GetValue(GeneratedUsers),
+            ServerErrorRate = Fraction(result, ServerErrors),
+            ServerErrorAfterCreateRate = Fraction(result, ServerErrorsAfterCreate),
+            DropConnectionRate = Fraction(result, DroppedConnections),
+            LostAnswerAfterCreateRate = Fraction(result, LostAnswers),
+            Latency = TimeSpan.FromMilliseconds(result.GetValue(Latency)),
+            RandomSeed = result.GetValue(Seed),
+        };
+    }
+
+    private static double Fraction(ParseResult result, Option<double> option)
+    {
+        var value = result.GetValue(option);
+        if (double.IsNaN(value) || value < 0 || value > 1) throw new ArgumentException($"{option.Name} must be a fraction from 0 to 1, such as 0.05.");
+        return value;
+    }
+
+    private static string Faults(EmulatorOptions options) => string.Join(", ", new[]
+    {
+        options.RateLimitPerSecond is { } limit ? string.Create(CultureInfo.InvariantCulture, $"{limit} requests/s then 429") : null,
+        options.ServerErrorRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.ServerErrorRate:P0} 500 before the write") : null,
+        options.ServerErrorAfterCreateRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.ServerErrorAfterCreateRate:P0} of creates 500 after the write") : null,
+        options.DropConnectionRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.DropConnectionRate:P0} connections dropped") : null,
+        options.LostAnswerAfterCreateRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.LostAnswerAfterCreateRate:P0} of creates' answers lost after the write") : null,
+        options.Latency > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"{options.Latency.TotalMilliseconds:F0} ms latency") : null,
+        options.RandomSeed is { } seed ? string.Create(CultureInfo.InvariantCulture, $"seed {seed}") : null,
+    }.Where(part => part is not null));
 }

@@ -11,10 +11,11 @@ internal sealed class PingOneConnection : IAsyncDisposable
     private readonly HttpMessageHandler? _transport;
     private readonly PingOneEmulator? _emulator;
 
-    private PingOneConnection(PingOneMfaClient client, string environmentId, HttpMessageHandler? transport, PingOneEmulator? emulator)
+    private PingOneConnection(PingOneMfaClient client, string environmentId, Uri apiAddress, HttpMessageHandler? transport, PingOneEmulator? emulator)
     {
         Client = client;
         EnvironmentId = environmentId;
+        ApiAddress = apiAddress;
         _transport = transport;
         _emulator = emulator;
     }
@@ -22,6 +23,9 @@ internal sealed class PingOneConnection : IAsyncDisposable
     public PingOneMfaClient Client { get; }
 
     public string EnvironmentId { get; }
+
+    /// <summary>The API base address the client sends to (ends with a slash).</summary>
+    public Uri ApiAddress { get; }
 
     /// <summary>Whether this runs against the embedded emulator and its seed data.</summary>
     public bool IsEmulated => _emulator is not null;
@@ -33,12 +37,12 @@ internal sealed class PingOneConnection : IAsyncDisposable
     /// <param name="cancellationToken">Cancels starting the emulator.</param>
     /// <param name="configure">Changes to the client options (e.g. safe retries).</param>
     /// <param name="observer">
-    /// A handler that sees every request and answer (API and token endpoint) before the client's retries do;
-    /// it becomes the head of the client's transport over a network handler this connection owns.
+    /// Makes a handler that sees every request and answer (API and token endpoint, given the API base address) before
+    /// the client's retries do; it becomes the head of the client's transport over a network handler this connection owns.
     /// </param>
     /// <exception cref="PingOneConfigurationException">The settings cannot be used.</exception>
     public static async Task<PingOneConnection> OpenAsync(PingOneSettings settings, PhoneNormalizationOptions phone, TextWriter stderr, CancellationToken cancellationToken,
-        Action<PingOneMfaClientOptions>? configure = null, DelegatingHandler? observer = null)
+        Action<PingOneMfaClientOptions>? configure = null, Func<Uri, DelegatingHandler>? observer = null)
     {
         PingOneEmulator? emulator = null;
         HttpMessageHandler? transport = null;
@@ -62,11 +66,12 @@ internal sealed class PingOneConnection : IAsyncDisposable
             if (observer is not null)
             {
                 // The client does not dispose a transport it is given: this connection does.
-                observer.InnerHandler = PingOneMfaClientOptions.CreateDefaultTransport();
-                transport = observer;
+                var head = observer(options.EffectiveApiBaseAddress);
+                head.InnerHandler = PingOneMfaClientOptions.CreateDefaultTransport();
+                transport = head;
                 options.Transport = transport;
             }
-            return new PingOneConnection(new PingOneMfaClient(options), options.EnvironmentId!, transport, emulator);
+            return new PingOneConnection(new PingOneMfaClient(options), options.EnvironmentId!, options.EffectiveApiBaseAddress, transport, emulator);
         }
         catch
         {

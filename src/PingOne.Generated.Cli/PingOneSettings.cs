@@ -58,7 +58,13 @@ internal sealed class PingOneSettings
     /// <summary>Reads the settings of a command that is about to talk to PingOne.</summary>
     /// <exception cref="ArgumentException"><c>--emulator</c> is combined with PingOne options.</exception>
     /// <exception cref="PingOneConfigurationException">Neither PingOne settings nor <c>--emulator</c> were given.</exception>
-    public static PingOneSettings From(ParseResult result, Func<string, string?> environment)
+    public static PingOneSettings From(ParseResult result, Func<string, string?> environment) =>
+        TryFrom(result, environment) ?? throw new PingOneConfigurationException(NoSettingsMessage);
+
+    /// <summary>Reads the settings of a command that may also run without PingOne (<c>enroll --dry-run</c>).</summary>
+    /// <returns>The settings, or <see langword="null"/> when neither PingOne settings nor <c>--emulator</c> were given.</returns>
+    /// <exception cref="ArgumentException"><c>--emulator</c> is combined with PingOne options.</exception>
+    public static PingOneSettings? TryFrom(ParseResult result, Func<string, string?> environment)
     {
         if (result.GetValue(Emulator))
         {
@@ -87,8 +93,7 @@ internal sealed class PingOneSettings
             ApiUrlValue = Value(ApiUrl, "PINGONE_API_URL"),
             AuthUrlValue = Value(AuthUrl, "PINGONE_AUTH_URL"),
         };
-        if (settings.IsEmpty) throw new PingOneConfigurationException(NoSettingsMessage);
-        return settings;
+        return settings.IsEmpty ? null : settings;
     }
 
     /// <summary>The client options these settings describe; http is allowed only for loopback URLs.</summary>

@@ -148,6 +148,7 @@ internal sealed class EmulatorEndpoints
             return;
         }
         if (_faults.ServerErrorAfterCreate()) { await ErrorAsync(context, 500, "UNEXPECTED_ERROR", "An unexpected error occurred."); return; }
+        if (_faults.LoseAnswerAfterCreate()) { context.Abort(); return; }
         if (device.Status == "ACTIVATION_REQUIRED")
         {
             var otp = _state.IssueOtp(device.Id, _options.FixedOtp);

@@ -30,8 +30,14 @@ public sealed class EmulatorOptions
     /// <summary>The fraction (0 to 1) of device creations answered <c>500</c> after the device was created.</summary>
     public double ServerErrorAfterCreateRate { get; set; }
 
-    /// <summary>The fraction (0 to 1) of API requests whose connection is dropped without an answer.</summary>
+    /// <summary>The fraction (0 to 1) of API requests whose connection is dropped without an answer, before anything is done.</summary>
     public double DropConnectionRate { get; set; }
+
+    /// <summary>
+    /// The fraction (0 to 1) of device creations whose connection is dropped after the device was created: the answer
+    /// is lost, the device exists.
+    /// </summary>
+    public double LostAnswerAfterCreateRate { get; set; }
 
     /// <summary>A delay added before every API answer.</summary>
     public TimeSpan Latency { get; set; }

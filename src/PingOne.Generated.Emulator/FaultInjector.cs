@@ -37,6 +37,8 @@ internal sealed class FaultInjector
 
     public bool ServerErrorAfterCreate() => Roll(_options.ServerErrorAfterCreateRate);
 
+    public bool LoseAnswerAfterCreate() => Roll(_options.LostAnswerAfterCreateRate);
+
     private bool Roll(double rate)
     {
         if (rate <= 0) return false;

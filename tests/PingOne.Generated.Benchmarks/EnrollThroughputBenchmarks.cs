@@ -53,7 +53,7 @@ public class EnrollThroughputBenchmarks
         var environment = _emulator.EnvironmentVariables();
         var code = await CliApp.RunAsync(new[] { "enroll", "--csv", _csv, "--policy", EmulatorSeed.PolicyId, "--concurrency", Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             TextReader.Null, output, TextWriter.Null, name => environment.TryGetValue(name, out var value) ? value : null);
-        Console.WriteLine($"[{Scenario}] exit {code}: " + output.ToString().Split('\n').First(line => line.StartsWith("enrolled", StringComparison.Ordinal)));
+        Console.WriteLine($"[{Scenario}] exit {code}: " + output.ToString().Split('\n').First(line => line.StartsWith("enroll: ", StringComparison.Ordinal) && line.Contains(" rows in ", StringComparison.Ordinal)));
         return code;
     }
 }

@@ -316,7 +316,6 @@ public class CliTests
     [TestCase("block")]
     [TestCase("unblock")]
     [TestCase("unlock")]
-    [TestCase("enroll")]
     public async Task Help_OfTheRootAndEveryCommandThatTalksToPingOne_ListsTheExitCodes(params string[] command)
     {
         var run = await Cli.RunAsync(command.Append("--help").ToArray());

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using CsvHelper;
 using PingOne.Generated.Cli.Enroll;
 using PingOne.Generated.Emulator;
 
@@ -11,16 +10,27 @@ internal static class EnrollCommand
 {
     private static readonly Option<FileInfo> Csv = new("--csv") { Description = "CSV with a header: userId, phone, and optional extension, nickname, policyId.", Required = true };
     private static readonly Option<string?> Policy = new("--policy") { Description = "The device authentication policy id for every row, instead of a policyId column (with --emulator, rows without one use the emulator's seed policy)." };
-    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Validate and normalize every row; send nothing." };
-    private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Rows in flight at once.", DefaultValueFactory = _ => 8 };
-    private static readonly Option<double?> Rate = new("--rate") { Description = "Most requests per second; slows down by itself on 429 answers either way." };
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Check every row and, given PingOne settings, run the pre-flight and read each user's devices; create nothing." };
+    private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Users in flight at once (a user's rows always run one after another).", DefaultValueFactory = _ => 8 };
+    private static readonly Option<double?> Rate = new("--rate") { Description = "Most API requests per second (PingOne's limit for this client); without it the run finds the limit from 429 answers." };
     private static readonly Option<FileInfo?> Journal = new("--journal") { Description = "The journal that makes the run resumable (default: <csv>.journal.jsonl)." };
+    private static readonly Option<bool> NewJournal = new("--new-journal") { Description = "Set an existing journal aside (renamed to *.old) and start afresh, e.g. after changing the target." };
     private static readonly Option<FileInfo?> Results = new("--results") { Description = "Where to write the results CSV (default: <csv>.results.csv)." };
+    private static readonly Option<bool> SkipPreflight = new("--skip-preflight") { Description = "Do not read the environment's MFA settings first (for a worker app not allowed to read them); PingOne then judges extensions and device limits row by row." };
+
+    /// <summary>The exit codes of <c>enroll</c>, for <c>--help</c> and the README: the highest that applies wins.</summary>
+    public static readonly string ExitCodeHelp = string.Join(System.Environment.NewLine,
+        "Exit codes (the highest that applies wins):",
+        "  0  every row created or already there (exists); repeats in the file are reported duplicate",
+        "  1  bad input: a usage or settings error before the run, or invalid rows (reported; the valid rows still ran)",
+        "  2  PingOne refused some rows (or the pre-flight shows it would): fix them, then run again",
+        "  3  some outcomes unknown or PingOne unreachable: run the same command again to finish",
+        string.Empty);
 
     public static Command Build(CliContext cli)
     {
         var command = new Command("enroll", "Enroll voice devices from a CSV file: resumable, rate-aware, never a duplicate.");
-        foreach (var option in new Option[] { Csv, Policy, DryRun, Concurrency, Rate, Journal, Results }.Concat(PhoneOptions.All).Concat(PingOneSettings.All))
+        foreach (var option in new Option[] { Csv, Policy, DryRun, Concurrency, Rate, Journal, NewJournal, Results, SkipPreflight }.Concat(PhoneOptions.All).Concat(PingOneSettings.All))
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(() => RunAsync(result, cli, cancellationToken)));
         return command;
@@ -29,76 +39,74 @@ internal static class EnrollCommand
     private static async Task<int> RunAsync(ParseResult result, CliContext cli, CancellationToken cancellationToken)
     {
         if (result.GetValue(Concurrency) < 1) throw new ArgumentException("--concurrency must be at least 1.");
-        if (result.GetValue(Rate) is <= 0) throw new ArgumentException("--rate must be above 0.");
+        if (result.GetValue(Rate) is { } rate && !(rate > 0 && double.IsFinite(rate))) throw new ArgumentException("--rate must be a number of requests per second above 0.");
+        if (result.GetValue(Policy) is { } policy && !Guid.TryParseExact(policy.Trim(), "D", out _))
+            throw new ArgumentException($"--policy '{policy}' is not a device authentication policy id (a UUID such as 5a3b0b6c-1f4e-4b8a-9d0c-6e2f7a8b9c0d).");
         var csv = result.GetValue(Csv)!;
         if (!csv.Exists) throw new ArgumentException($"{csv.FullName} does not exist.");
-        var rows = EnrollmentCsv.Read(csv.FullName, result.GetValue(Policy));
-        if (result.GetValue(PingOneSettings.Emulator)) rows = rows.Select(row => row with { PolicyId = row.PolicyId ?? EmulatorSeed.PolicyId }).ToList();
+        var dryRun = result.GetValue(DryRun);
+        var settings = dryRun ? PingOneSettings.TryFrom(result, cli.Environment) : PingOneSettings.From(result, cli.Environment);
+        var rows = EnrollmentCsv.Read(csv.FullName, result.GetValue(Policy), settings?.UseEmulator == true ? EmulatorSeed.PolicyId : null);
         var phone = PhoneOptions.From(result);
+        var plan = EnrollmentPlan.Make(rows, new PhoneNumberNormalizer(phone));
         var resultsPath = result.GetValue(Results)?.FullName ?? csv.FullName + ".results.csv";
+        // Found out before anything is sent, not after the run has created devices.
+        if (Directory.Exists(resultsPath)) throw new ArgumentException($"--results: {resultsPath} is a folder; name a file.");
+        if (Path.GetDirectoryName(resultsPath) is { Length: > 0 } resultsFolder && !Directory.Exists(resultsFolder))
+            throw new ArgumentException($"--results: the folder {resultsFolder} does not exist.");
 
-        if (result.GetValue(DryRun)) return await DryRunAsync(rows, new PhoneNumberNormalizer(phone), resultsPath, cli).ConfigureAwait(false);
+        if (settings is null) return await OfflineDryRunAsync(rows.Count, plan, resultsPath, cli).ConfigureAwait(false);
 
-        var limiter = new AdaptiveRateLimiter(result.GetValue(Rate), TimeProvider.System);
-        Enrollment? enrollment = null;
-        var observer = new ThrottleObserver(limiter, () => enrollment?.SendRate ?? 0);
-        await using var connection = await PingOneConnection.OpenAsync(PingOneSettings.From(result, cli.Environment), phone, cli.Error, cancellationToken,
-            options => options.Retry.SafeRetry = true, observer).ConfigureAwait(false);
-        using var journal = EnrollmentJournal.Open(result.GetValue(Journal)?.FullName ?? csv.FullName + ".journal.jsonl");
-        enrollment = new Enrollment(connection.Client, connection.EnvironmentId, new PhoneNumberNormalizer(phone), limiter, journal, result.GetValue(Concurrency));
-
+        var pacer = new RequestPacer(result.GetValue(Rate), TimeProvider.System);
+        await using var connection = await PingOneConnection.OpenAsync(settings, phone, cli.Error, cancellationToken,
+            options => options.Retry.SafeRetry = true, api => new PacingHandler(pacer, api)).ConfigureAwait(false);
+        // The journal first: a journal of another target stops the run before any request. The embedded emulator starts
+        // empty every run, so nothing an earlier run journaled exists there.
+        using var journal = dryRun ? null : EnrollmentJournal.Open(result.GetValue(Journal)?.FullName ?? csv.FullName + ".journal.jsonl",
+            new EnrollmentTarget(connection.ApiAddress, connection.EnvironmentId), startAfresh: result.GetValue(NewJournal) || connection.IsEmulated);
+        var rules = result.GetValue(SkipPreflight) ? TenantRules.Unknown : await TenantRules.ReadAsync(connection.Client, connection.EnvironmentId, cancellationToken).ConfigureAwait(false);
+        await cli.Error.WriteLineAsync("pingone-voice: enroll: " + rules.Describe() + ".").ConfigureAwait(false);
+        var enrollment = new Enrollment(connection.Client, connection.EnvironmentId, rules, journal, result.GetValue(Concurrency));
         var interactive = ReferenceEquals(cli.Output, Console.Out) && !Console.IsOutputRedirected;
-        var outcome = await EnrollProgress.TrackAsync(enrollment, rows.Count, interactive, cli.Output, () => enrollment.RunAsync(rows, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var outcome = await EnrollProgress.TrackAsync(enrollment, rows.Count, interactive, cli.Output, () => enrollment.RunAsync(plan, cancellationToken)).ConfigureAwait(false);
 
-        WriteResults(resultsPath, outcome);
-        await cli.Output.WriteLineAsync(Summary(outcome, enrollment, limiter, resultsPath)).ConfigureAwait(false);
-        foreach (var failed in outcome.Where(r => r.Status is RowStatus.Failed or RowStatus.Invalid))
-            await cli.Output.WriteLineAsync($"  line {failed.Line}: {failed.Status}: {failed.Error}").ConfigureAwait(false);
+        EnrollmentReport.Write(resultsPath, outcome);
+        await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{(dryRun ? "dry run" : "enroll")}: {rows.Count} rows in {enrollment.Elapsed.TotalSeconds:F1} s: {Counts(outcome, dryRun)}; {Requests(pacer.Requests, enrollment.RowsChecked)}, 429 answers {pacer.Throttles}.{(dryRun ? " Nothing was created." : string.Empty)} Results: {resultsPath}")).ConfigureAwait(false);
+        await WriteProblemsAsync(outcome, cli).ConfigureAwait(false);
         return ExitCode(outcome);
     }
 
-    // The worst row decides: a failure that another run may fix (3), then a refusal (2), then a bad row (1).
-    internal static int ExitCode(IReadOnlyCollection<RowResult> outcome)
+    private static string Requests(long requests, int rows) => rows == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{requests} request{(requests == 1 ? string.Empty : "s")}, no row needed PingOne")
+        : string.Create(CultureInfo.InvariantCulture, $"{requests} requests for {rows} rows checked with PingOne ({requests / (double)rows:F2} per row)");
+
+    /// <summary>The highest code that applies: failed (3), refused (2), invalid (1), else 0.</summary>
+    internal static int ExitCode(IReadOnlyCollection<RowResult> outcome) =>
+        outcome.Any(r => r.Status == RowStatus.Failed) ? ExitCodes.TryAgain
+        : outcome.Any(r => r.Status == RowStatus.Refused) ? ExitCodes.PingOneRefused
+        : outcome.Any(r => r.Status == RowStatus.Invalid) ? ExitCodes.BadInput
+        : ExitCodes.Ok;
+
+    // Without PingOne settings a dry run checks the file only: rows, spellings, duplicates.
+    private static async Task<int> OfflineDryRunAsync(int rowCount, EnrollmentPlan plan, string resultsPath, CliContext cli)
     {
-        var failed = outcome.Where(r => r.Status == RowStatus.Failed).ToList();
-        if (failed.Any(r => r.Kind is not PingOneFailureKind.Refused)) return ExitCodes.TryAgain;
-        if (failed.Count > 0) return ExitCodes.PingOneRefused;
-        return outcome.Any(r => r.Status == RowStatus.Invalid) ? ExitCodes.BadInput : ExitCodes.Ok;
+        var outcome = plan.Settled.Concat(plan.Users.SelectMany(rows => rows).Select(row =>
+            new RowResult(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, RowStatus.Ready))).OrderBy(r => r.Line).ToList();
+        EnrollmentReport.Write(resultsPath, outcome);
+        await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"dry run: {rowCount} rows: {Counts(outcome, dryRun: true)}. Nothing was sent: give PingOne settings (or --emulator) to run the pre-flight against the tenant. Results: {resultsPath}")).ConfigureAwait(false);
+        await WriteProblemsAsync(outcome, cli).ConfigureAwait(false);
+        return ExitCode(outcome);
     }
 
-    private static async Task<int> DryRunAsync(IReadOnlyList<Enroll.EnrollmentRow> rows, PhoneNumberNormalizer normalizer, string resultsPath, CliContext cli)
-    {
-        var outcome = rows.Select(row => RowValidation.Check(row, normalizer, out _)).ToList();
-        foreach (var bad in outcome.Where(r => r.Status == RowStatus.Invalid))
-            await cli.Output.WriteLineAsync($"line {bad.Line}: {bad.Error}").ConfigureAwait(false);
-        WriteResults(resultsPath, outcome);
-        var invalid = outcome.Count(r => r.Status == RowStatus.Invalid);
-        await cli.Output.WriteLineAsync($"dry run: {rows.Count} rows, {rows.Count - invalid} valid, {invalid} invalid; nothing was sent. Results: {resultsPath}").ConfigureAwait(false);
-        return invalid == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
-    }
+    private static string Counts(IReadOnlyCollection<RowResult> outcome, bool dryRun) =>
+        string.Join(", ", RowStatus.Outcomes.Where(status => status != (dryRun ? RowStatus.Created : RowStatus.Ready))
+            .Select(status => string.Create(CultureInfo.InvariantCulture, $"{status} {outcome.Count(r => r.Status == status)}")));
 
-    private static string Summary(IReadOnlyList<RowResult> outcome, Enrollment enrollment, AdaptiveRateLimiter limiter, string resultsPath) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"enrolled {outcome.Count} rows in {enrollment.Elapsed.TotalSeconds:F1} s: created {outcome.Count(r => r.Status == RowStatus.Created)}, existing {outcome.Count(r => r.Status == RowStatus.Exists)}, invalid {outcome.Count(r => r.Status == RowStatus.Invalid)}, failed {outcome.Count(r => r.Status == RowStatus.Failed)}; 429 answers {limiter.Throttles}. Results: {resultsPath}");
-
-    private static void WriteResults(string path, IEnumerable<RowResult> outcome)
+    private static async Task WriteProblemsAsync(IEnumerable<RowResult> outcome, CliContext cli)
     {
-        using var writer = new StreamWriter(path);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        csv.WriteField("row");
-        csv.WriteField("userId");
-        csv.WriteField("status");
-        csv.WriteField("deviceId");
-        csv.WriteField("error");
-        csv.NextRecord();
-        foreach (var row in outcome)
-        {
-            csv.WriteField(row.Line);
-            csv.WriteField(row.UserId);
-            csv.WriteField(row.Status);
-            csv.WriteField(row.DeviceId);
-            csv.WriteField(row.Error);
-            csv.NextRecord();
-        }
+        foreach (var row in outcome.Where(r => r.Status is RowStatus.Invalid or RowStatus.Refused or RowStatus.Failed or RowStatus.Duplicate))
+            await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  line {row.Line}: {row.Status}: {row.Detail}")).ConfigureAwait(false);
     }
 }

@@ -6,7 +6,7 @@ namespace PingOne.Generated.Cli.Enroll;
 /// <summary>A progress bar on an interactive terminal; plain periodic lines anywhere else (logs, CI, pipes).</summary>
 internal static class EnrollProgress
 {
-    public static async Task<T> TrackAsync<T>(Enrollment enrollment, int total, bool interactive, TextWriter output, Func<Task<T>> run, CancellationToken cancellationToken)
+    public static async Task<T> TrackAsync<T>(Enrollment enrollment, int total, bool interactive, TextWriter output, Func<Task<T>> run)
     {
         if (interactive)
         {
@@ -19,7 +19,7 @@ internal static class EnrollProgress
                     while (!work.IsCompleted)
                     {
                         bar.Value = enrollment.Done;
-                        bar.Description = ShortLine(enrollment, total);
+                        bar.Description = string.Create(CultureInfo.InvariantCulture, $"{enrollment.Done}/{total} {Counts(enrollment)}");
                         await Task.WhenAny(work, Task.Delay(200, CancellationToken.None)).ConfigureAwait(false);
                     }
                     bar.Value = enrollment.Done;
@@ -36,16 +36,16 @@ internal static class EnrollProgress
         return await task.ConfigureAwait(false);
     }
 
-    // The bar, percentage and remaining time are columns of their own; the description keeps the counts short enough for 80 columns.
-    private static string ShortLine(Enrollment enrollment, int total) => string.Create(CultureInfo.InvariantCulture,
-        $"{enrollment.Done}/{total} +{enrollment.Count(RowStatus.Created)} ={enrollment.Count(RowStatus.Exists)} !{enrollment.Count(RowStatus.Invalid) + enrollment.Count(RowStatus.Failed)} {enrollment.Done / Math.Max(enrollment.Elapsed.TotalSeconds, 0.001):F0}/s");
+    /// <summary>The statuses seen so far, by their names (<c>created 12, exists 3</c>); statuses not seen yet are left out.</summary>
+    public static string Counts(Enrollment enrollment) =>
+        string.Join(", ", RowStatus.Outcomes.Where(status => enrollment.Count(status) > 0)
+            .Select(status => string.Create(CultureInfo.InvariantCulture, $"{status} {enrollment.Count(status)}")));
 
     private static string Line(Enrollment enrollment, int total)
     {
         var done = enrollment.Done;
         var rate = done / Math.Max(enrollment.Elapsed.TotalSeconds, 0.001);
         var eta = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{done}/{total} rows (created {enrollment.Count(RowStatus.Created)}, existing {enrollment.Count(RowStatus.Exists)}, invalid {enrollment.Count(RowStatus.Invalid)}, failed {enrollment.Count(RowStatus.Failed)}), {rate:F1} rows/s, ETA {eta:hh\\:mm\\:ss}");
+        return string.Create(CultureInfo.InvariantCulture, $"{done}/{total} rows ({Counts(enrollment)}), {rate:F1} rows/s, ETA {eta:hh\\:mm\\:ss}");
     }
 }

@@ -4,96 +4,147 @@ using System.Diagnostics;
 namespace PingOne.Generated.Cli.Enroll;
 
 /// <summary>
-/// Enrolls every row: normalizes it, skips it when the user already has that voice device, creates it
-/// otherwise, and journals each step. Bounded concurrency, client-side rate limit.
+/// Runs a plan: users in parallel (at most <c>--concurrency</c>), each user's rows one after another, so a user's
+/// device check can never race a create of the same user. Per user: one device list, then for each row either
+/// <c>exists</c> (a voice device with that phone and extension is there), <c>refused</c> (the pre-flight rules say
+/// PingOne would refuse it), or a create, journaled before and after. A dry run stops before the create (<c>ready</c>).
 /// </summary>
 internal sealed class Enrollment
 {
     private readonly PingOneMfaClient _client;
     private readonly string _environmentId;
-    private readonly PhoneNumberNormalizer _normalizer;
-    private readonly AdaptiveRateLimiter _limiter;
-    private readonly EnrollmentJournal _journal;
+    private readonly TenantRules _rules;
+    private readonly EnrollmentJournal? _journal;
     private readonly int _concurrency;
+    private readonly ConcurrentDictionary<int, RowResult> _results = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private int _sent;
+    private int _rowsChecked;
 
-    public Enrollment(PingOneMfaClient client, string environmentId, PhoneNumberNormalizer normalizer, AdaptiveRateLimiter limiter, EnrollmentJournal journal, int concurrency)
+    /// <param name="client">The client.</param>
+    /// <param name="environmentId">The environment.</param>
+    /// <param name="rules">The pre-flight's rules.</param>
+    /// <param name="journal">The journal; <see langword="null"/> for a dry run, which creates nothing.</param>
+    /// <param name="concurrency">Users in flight at once.</param>
+    public Enrollment(PingOneMfaClient client, string environmentId, TenantRules rules, EnrollmentJournal? journal, int concurrency)
     {
         _client = client;
         _environmentId = environmentId;
-        _normalizer = normalizer;
-        _limiter = limiter;
+        _rules = rules;
         _journal = journal;
         _concurrency = concurrency;
     }
 
     public int Count(string status) => _counts.TryGetValue(status, out var count) ? count : 0;
 
-    public int Done => Count(RowStatus.Created) + Count(RowStatus.Exists) + Count(RowStatus.Invalid) + Count(RowStatus.Failed);
-
-    /// <summary>Requests per second sent so far in this run.</summary>
-    public double SendRate => _sent / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+    public int Done => _results.Count;
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    public async Task<IReadOnlyList<RowResult>> RunAsync(IReadOnlyList<EnrollmentRow> rows, CancellationToken cancellationToken)
+    /// <summary>Rows that needed PingOne: their user's devices were listed (and the row created, found, or refused for the limit).</summary>
+    public int RowsChecked => Volatile.Read(ref _rowsChecked);
+
+    public async Task<IReadOnlyList<RowResult>> RunAsync(EnrollmentPlan plan, CancellationToken cancellationToken)
     {
-        var results = new ConcurrentDictionary<int, RowResult>();
-        foreach (var row in rows)
+        foreach (var settled in plan.Settled) Record(settled);
+        var pending = new List<IReadOnlyList<PlannedRow>>();
+        foreach (var rowsOfUser in plan.Users)
         {
-            if (_journal.Previous.TryGetValue(row.Line, out var earlier) && RowStatus.IsFinal(earlier.Status))
-                Record(results, earlier, journal: false);
+            var left = rowsOfUser.Where(row => !Resumed(row)).ToList();
+            if (left.Count > 0) pending.Add(left);
         }
-        var pending = rows.Where(row => !results.ContainsKey(row.Line)).ToList();
         await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken },
-            async (row, ct) => Record(results, await EnrollAsync(row, ct).ConfigureAwait(false), journal: true)).ConfigureAwait(false);
-        return rows.Select(row => results[row.Line]).ToList();
+            (rows, ct) => new ValueTask(EnrollUserAsync(rows, ct))).ConfigureAwait(false);
+        return _results.Values.OrderBy(result => result.Line).ToList();
     }
 
-    private async Task<RowResult> EnrollAsync(EnrollmentRow row, CancellationToken cancellationToken)
+    // An unchanged row whose device an earlier run of this journal created or found: nothing is left to do.
+    private bool Resumed(PlannedRow row)
     {
-        var check = RowValidation.Check(row, _normalizer, out var phone);
-        if (check.Status == RowStatus.Invalid) return check;
+        if (_journal is null || !_journal.Previous.TryGetValue(row.Key, out var earlier) || !RowStatus.IsKeptOnResume(earlier.Status)) return false;
+        Record(Result(row, earlier.Status, earlier.DeviceId, "kept from the journal of an earlier run"));
+        return true;
+    }
+
+    private async Task EnrollUserAsync(IReadOnlyList<PlannedRow> rows, CancellationToken cancellationToken)
+    {
+        var sendable = new List<PlannedRow>();
+        foreach (var row in rows)
+        {
+            if (_rules.Refusal(row.Phone) is { } reason) Record(Result(row, RowStatus.Refused, detail: reason));
+            else sendable.Add(row);
+        }
+        if (sendable.Count == 0) return;
+        Interlocked.Add(ref _rowsChecked, sendable.Count);
+
+        IReadOnlyList<VoiceDevice> devices;
         try
         {
-            // Never a duplicate: a voice device with the same number and extension counts as enrolled.
-            await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _sent);
-            var devices = await _client.ListDevicesAsync(_environmentId, row.UserId!, cancellationToken).ConfigureAwait(false);
-            var existing = devices.FirstOrDefault(device => device.IsVoiceDeviceFor(phone));
-            if (existing is not null) return new RowResult(row.Line, row.UserId, RowStatus.Exists, existing.Id);
-
-            _journal.Append(new RowResult(row.Line, row.UserId, RowStatus.Started));
-            await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _sent);
-            var request = new CreateVoiceDeviceRequest
-            {
-                Phone = phone.Phone,
-                Extension = phone.Extension,
-                Nickname = row.Nickname,
-                Policy = new DevicePolicyReference { Id = row.PolicyId! },
-            };
-            var device = await _client.CreateVoiceDeviceAsync(_environmentId, row.UserId!, request, cancellationToken).ConfigureAwait(false);
-            return new RowResult(row.Line, row.UserId, RowStatus.Created, device.Id);
+            devices = await _client.ListDevicesAsync(_environmentId, sendable[0].Row.UserId!, cancellationToken).ConfigureAwait(false);
         }
         catch (PingOneException error)
         {
-            return new RowResult(row.Line, row.UserId, RowStatus.Failed, Error: FailureMessage(error), Kind: error.Kind);
+            foreach (var row in sendable) Record(Failure(row, error));
+            return;
+        }
+
+        var held = devices.Count;
+        foreach (var row in sendable)
+        {
+            if (devices.FirstOrDefault(device => device.IsVoiceDeviceFor(row.Phone)) is { } existing)
+                Record(Result(row, RowStatus.Exists, existing.Id));
+            else if (!_rules.HasRoomFor(held))
+                Record(Result(row, RowStatus.Refused, detail: _rules.LimitReached(held)));
+            else if (_journal is null)
+            {
+                Record(Result(row, RowStatus.Ready));
+                held++;
+            }
+            else
+            {
+                var result = await CreateAsync(row, _journal, cancellationToken).ConfigureAwait(false);
+                if (result.Status == RowStatus.Created) held++;
+                Record(result);
+            }
         }
     }
 
-    // A refusal is final; anything else may pass on another run, which skips finished rows and looks before it creates.
-    private static string FailureMessage(PingOneException error) =>
-        error.Kind == PingOneFailureKind.Refused || error.DeviceMayHaveBeenCreated // the library's message already says what to do then
-            ? error.Message
-            : error.Message + " Run the same command again: rows that ended are skipped, and each other row is checked before anything is created.";
-
-    private void Record(ConcurrentDictionary<int, RowResult> results, RowResult result, bool journal)
+    private async Task<RowResult> CreateAsync(PlannedRow row, EnrollmentJournal journal, CancellationToken cancellationToken)
     {
-        results[result.Line] = result;
+        journal.Append(row, RowStatus.Started);
+        RowResult result;
+        try
+        {
+            var request = new CreateVoiceDeviceRequest
+            {
+                Phone = row.Phone.Phone,
+                Extension = row.Phone.Extension,
+                Nickname = row.Row.Nickname,
+                Policy = new DevicePolicyReference { Id = row.Row.PolicyId! },
+            };
+            var device = await _client.CreateVoiceDeviceAsync(_environmentId, row.Row.UserId!, request, cancellationToken).ConfigureAwait(false);
+            result = Result(row, RowStatus.Created, device.Id);
+        }
+        catch (PingOneException error)
+        {
+            result = Failure(row, error);
+        }
+        journal.Append(row, result.Status, result.DeviceId);
+        return result;
+    }
+
+    // A refusal is final for the row as it is; anything else may pass on another run, which keeps ended rows and looks before it creates.
+    private static RowResult Failure(PlannedRow row, PingOneException error) =>
+        error.Kind == PingOneFailureKind.Refused
+            ? Result(row, RowStatus.Refused, detail: error.Message, kind: error.Kind)
+            : Result(row, RowStatus.Failed, detail: error.Message + " Run the same command again: it keeps the rows that ended and checks this user's devices before creating anything.", kind: error.Kind);
+
+    private static RowResult Result(PlannedRow row, string status, string? deviceId = null, string? detail = null, PingOneFailureKind? kind = null) =>
+        new(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, status, deviceId, detail, kind);
+
+    private void Record(RowResult result)
+    {
+        _results[result.Line] = result;
         _counts.AddOrUpdate(result.Status, 1, (_, count) => count + 1);
-        if (journal) _journal.Append(result);
     }
 }
