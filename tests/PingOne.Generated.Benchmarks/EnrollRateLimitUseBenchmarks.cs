@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using PingOne.Generated.Cli;
 using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.Benchmarks;
@@ -19,40 +17,23 @@ public class EnrollRateLimitUseBenchmarks
 {
     private const int Limit = 100;
     private const int Rows = 1_500;
-    private PingOneEmulator _emulator = null!;
-    private string _folder = null!;
-    private string _csv = null!;
+    private EnrollBench _bench = null!;
 
     [Params("no --rate", "--rate 100")]
     public string Scenario { get; set; } = string.Empty;
 
     [IterationSetup]
-    public void Setup()
-    {
-        _emulator = PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = Rows, RateLimitPerSecond = Limit }).GetAwaiter().GetResult();
-        _folder = Directory.CreateTempSubdirectory("pingone-enroll-rate-").FullName;
-        _csv = Path.Combine(_folder, "rows.csv");
-        var text = new StringBuilder("userId,phone\n");
-        for (var i = 0; i < Rows; i++) text.Append(EmulatorSeed.GeneratedUserId(i)).Append(",+1 512 555 ").Append(i.ToString("D4", CultureInfo.InvariantCulture)).Append('\n');
-        File.WriteAllText(_csv, text.ToString());
-    }
+    public void Setup() => _bench = new EnrollBench(Rows, Limit);
 
     [IterationCleanup]
-    public void Cleanup()
-    {
-        _emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Cleanup() => _bench.Dispose();
 
     [Benchmark(Description = "pingone-voice enroll under a 100 requests/s limit")]
     public async Task<int> Enroll()
     {
-        var output = new StringWriter();
-        var environment = _emulator.EnvironmentVariables();
-        var args = new List<string> { "enroll", "--csv", _csv, "--policy", EmulatorSeed.PolicyId, "--concurrency", "8" };
-        if (Scenario.StartsWith("--rate", StringComparison.Ordinal)) args.AddRange(new[] { "--rate", Limit.ToString(CultureInfo.InvariantCulture) });
-        var code = await CliApp.RunAsync(args.ToArray(), TextReader.Null, output, TextWriter.Null, name => environment.TryGetValue(name, out var value) ? value : null);
-        Report(code, output.ToString().Split('\n').First(line => line.StartsWith("enroll: ", StringComparison.Ordinal) && line.Contains(" rows in ", StringComparison.Ordinal)));
+        var options = Scenario.StartsWith("--rate", StringComparison.Ordinal) ? new[] { "--concurrency", "8", "--rate", "100" } : new[] { "--concurrency", "8" };
+        var (code, summary) = await _bench.EnrollAsync(options);
+        Report(code, summary);
         return code;
     }
 
@@ -62,7 +43,7 @@ public class EnrollRateLimitUseBenchmarks
         var seconds = double.Parse(summary.Split(" rows in ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
         var requests = int.Parse(summary.Split("; ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
         var throttles = int.Parse(summary.Split("429 answers ")[1].Split('.')[0], CultureInfo.InvariantCulture);
-        var devices = Enumerable.Range(0, Rows).Select(i => _emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i))).ToList();
+        var devices = Enumerable.Range(0, Rows).Select(i => _bench.Emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i))).ToList();
         var duplicates = devices.Sum(ofUser => Math.Max(0, ofUser.Count - 1));
         var perSecond = devices.SelectMany(ofUser => ofUser).GroupBy(device => device.CreatedAt!.Value.ToUnixTimeSeconds()).OrderBy(g => g.Key).Select(g => g.Count()).ToList();
         var steady = perSecond.Skip(1).SkipLast(1).ToList(); // whole seconds only

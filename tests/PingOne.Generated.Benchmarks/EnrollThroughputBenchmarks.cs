@@ -1,8 +1,5 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using PingOne.Generated.Cli;
-using PingOne.Generated.Emulator;
 
 namespace PingOne.Generated.Benchmarks;
 
@@ -15,9 +12,7 @@ namespace PingOne.Generated.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
 public class EnrollThroughputBenchmarks
 {
-    private PingOneEmulator _emulator = null!;
-    private string _folder = null!;
-    private string _csv = null!;
+    private EnrollBench _bench = null!;
 
     [Params("10000 rows, concurrency 8", "10000 rows, concurrency 32", "1000 rows, concurrency 8, emulator limit 100/s")]
     public string Scenario { get; set; } = string.Empty;
@@ -29,31 +24,16 @@ public class EnrollThroughputBenchmarks
     private int? Limit => Scenario.Contains("limit 100", StringComparison.Ordinal) ? 100 : null;
 
     [IterationSetup]
-    public void Setup()
-    {
-        _emulator = PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = Rows, RateLimitPerSecond = Limit }).GetAwaiter().GetResult();
-        _folder = Directory.CreateTempSubdirectory("pingone-enroll-bench-").FullName;
-        _csv = Path.Combine(_folder, "rows.csv");
-        var text = new StringBuilder("userId,phone\n");
-        for (var i = 0; i < Rows; i++) text.Append(EmulatorSeed.GeneratedUserId(i)).Append(",+1 512 555 ").Append((i % 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-        File.WriteAllText(_csv, text.ToString());
-    }
+    public void Setup() => _bench = new EnrollBench(Rows, Limit);
 
     [IterationCleanup]
-    public void Cleanup()
-    {
-        _emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Cleanup() => _bench.Dispose();
 
     [Benchmark(Description = "pingone-voice enroll")]
     public async Task<int> Enroll()
     {
-        var output = new StringWriter();
-        var environment = _emulator.EnvironmentVariables();
-        var code = await CliApp.RunAsync(new[] { "enroll", "--csv", _csv, "--policy", EmulatorSeed.PolicyId, "--concurrency", Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            TextReader.Null, output, TextWriter.Null, name => environment.TryGetValue(name, out var value) ? value : null);
-        Console.WriteLine($"[{Scenario}] exit {code}: " + output.ToString().Split('\n').First(line => line.StartsWith("enroll: ", StringComparison.Ordinal) && line.Contains(" rows in ", StringComparison.Ordinal)));
+        var (code, summary) = await _bench.EnrollAsync("--concurrency", Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Console.WriteLine($"[{Scenario}] exit {code}: " + summary);
         return code;
     }
 }

@@ -54,7 +54,7 @@ public class EnrollOutsiderTests
         }
 
         // The results file agrees with the emulator, row by row.
-        var results = ReadResults(sheet.Path);
+        var results = EnrollFiles.ReadResults(sheet.Path);
         Assert.That(results.Select(r => int.Parse(r["line"], CultureInfo.InvariantCulture)), Is.EquivalentTo(sheet.LineOfRow), "one result per input row, on its line");
         var byLine = results.ToDictionary(r => int.Parse(r["line"], CultureInfo.InvariantCulture));
         foreach (var row in sheet.Rows)
@@ -103,7 +103,7 @@ public class EnrollOutsiderTests
             process.ErrorDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            await WaitForLinesAsync(csv + ".journal.jsonl", 100);
+            await EnrollFiles.WaitForLinesAsync(csv + ".journal.jsonl", 100);
             process.Kill(entireProcessTree: true); // SIGKILL: nothing is flushed or closed
             await process.WaitForExitAsync();
         }
@@ -117,7 +117,7 @@ public class EnrollOutsiderTests
         Assert.That(runs[^1].ExitCode, Is.EqualTo(0), string.Join("\n---\n", runs.Select(r => r.Output + r.Error)));
         for (var i = 0; i < users; i++)
             Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)), Has.Count.EqualTo(1), $"user {i}");
-        Assert.That(ReadResults(csv).Select(r => r["status"]).Distinct(), Is.SubsetOf(new[] { "created", "exists" }));
+        Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["status"]).Distinct(), Is.SubsetOf(new[] { "created", "exists" }));
     }
 
     // ---------------------------------------------------------------- hostile journals and paths
@@ -161,7 +161,7 @@ public class EnrollOutsiderTests
         Assert.That(second.ExitCode, Is.EqualTo(0), second.Output + second.Error);
         Assert.That(second.Output, Does.Contain("created 4, exists 0,"), "users 0 and 1 kept from the journal, 2 and 3 created");
         Assert.That(third.ExitCode, Is.EqualTo(0), third.Output + third.Error);
-        Assert.That(ReadResults(csv).Count(r => r["detail"] == "kept from the journal of an earlier run"), Is.EqualTo(4),
+        Assert.That(EnrollFiles.ReadResults(csv).Count(r => r["detail"] == "kept from the journal of an earlier run"), Is.EqualTo(4),
             "the third run still reads every entry the second run appended after the cut line");
         for (var i = 0; i < 4; i++) Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)), Has.Count.EqualTo(1), $"user {i}");
     }
@@ -243,7 +243,7 @@ public class EnrollOutsiderTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain($"invalid {hostile.Length}, refused 0, failed 0; 1 request, no row needed PingOne"), "the pre-flight only: no row reached the network");
-        Assert.That(ReadResults(csv).Select(r => r["status"]), Is.All.EqualTo("invalid"));
+        Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["status"]), Is.All.EqualTo("invalid"));
         Assert.That(emulator.DevicesOf(user), Is.Empty);
     }
 
@@ -330,7 +330,7 @@ public class EnrollOutsiderTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2), "refused beats invalid: " + run.Output + run.Error);
         Assert.That(run.Error, Does.Contain("pre-flight: phone extensions disabled, at most 2 devices per user"));
-        Assert.That(ReadResults(csv).Select(r => r["status"]), Is.EqualTo(new[] { "ready", "duplicate", "refused", "refused", "invalid", "ready", "ready", "refused" }));
+        Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["status"]), Is.EqualTo(new[] { "ready", "duplicate", "refused", "refused", "invalid", "ready", "ready", "refused" }));
         Assert.That(run.Output, Does.Contain("Nothing was created."));
         Assert.That(emulator.DevicesOf(u0), Is.Empty);
         Assert.That(emulator.DevicesOf(u2), Is.Empty);
@@ -351,7 +351,7 @@ public class EnrollOutsiderTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
-        var results = ReadResults(csv);
+        var results = EnrollFiles.ReadResults(csv);
         Assert.That(results.Select(r => r["status"]), Is.EqualTo(new[] { "invalid", "created", "duplicate" }));
         Assert.That(results[2]["detail"], Is.EqualTo("same user, phone and extension as line 3"), "a duplicate names the first row that can be sent, not the invalid one");
         Assert.That(emulator.DevicesOf(user), Has.Count.EqualTo(1));
@@ -369,7 +369,7 @@ public class EnrollOutsiderTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--dry-run" });
 
         Assert.That(run.Output, Does.Contain("  line 4: duplicate: same user, phone and extension as line 2"), run.Output + run.Error);
-        Assert.That(ReadResults(csv).Select(r => r["line"]), Is.EqualTo(new[] { "2", "4" }));
+        Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["line"]), Is.EqualTo(new[] { "2", "4" }));
     }
 
     // ---------------------------------------------------------------- secrets and numbers in what a run leaves behind
@@ -458,32 +458,6 @@ public class EnrollOutsiderTests
         for (var i = 0; i < users; i++) text.Append(EmulatorSeed.GeneratedUserId(i)).Append(",+1512555").Append(i.ToString("D4", CultureInfo.InvariantCulture)).Append('\n');
         File.WriteAllText(path, text.ToString());
         return path;
-    }
-
-    private static List<Dictionary<string, string>> ReadResults(string csv)
-    {
-        using var reader = new StreamReader(csv + ".results.csv");
-        using var parser = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
-        var rows = new List<Dictionary<string, string>>();
-        parser.Read();
-        parser.ReadHeader();
-        while (parser.Read()) rows.Add(parser.HeaderRecord!.ToDictionary(column => column, column => parser.GetField(column)!));
-        return rows;
-    }
-
-    private static async Task WaitForLinesAsync(string path, int lines)
-    {
-        for (var i = 0; i < 1200; i++)
-        {
-            if (File.Exists(path))
-            {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                using var reader = new StreamReader(stream);
-                if ((await reader.ReadToEndAsync()).Split('\n').Length > lines) return;
-            }
-            await Task.Delay(25);
-        }
-        Assert.Fail($"{path} never reached {lines} lines");
     }
 
     private static int FreePort()

@@ -30,7 +30,7 @@ public class EnrollTests
         Assert.That(run.ExitCode, Is.EqualTo(1), "invalid rows make the run exit 1");
         Assert.That(run.Output, Does.Contain("enroll: 1000 rows in").And.Contain("created 900, exists 0, duplicate 0, invalid 100, refused 0, failed 0;"));
         Assert.That(run.Output, Does.Contain("1801 requests for 900 rows checked with PingOne (2.00 per row)"), "the pre-flight, then one device list per user and one create per row");
-        var results = ReadResults(csv);
+        var results = EnrollFiles.ReadResults(csv);
         Assert.That(results.Count(r => r["status"] == "created"), Is.EqualTo(900));
         Assert.That(results.Count(r => r["status"] == "invalid"), Is.EqualTo(100));
         AssertOneDevicePerValidRow(emulator, 1000, invalidEvery: 10);
@@ -47,7 +47,7 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         Assert.That(File.ReadAllLines(csv + ".results.csv")[0], Is.EqualTo("line,userId,phone,extension,status,deviceId,detail"));
-        var results = ReadResults(csv);
+        var results = EnrollFiles.ReadResults(csv);
         Assert.That(results[0]["phone"], Is.EqualTo("'+15125550100"), "written as text (see ResultsFile_CannotCarryAFormula_AndPhonesStayText)");
         Assert.That(results[0]["extension"], Is.EqualTo("313"));
         Assert.That(results[0]["deviceId"], Is.EqualTo(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)).Single().Id));
@@ -80,7 +80,7 @@ public class EnrollTests
             var devices = emulator.DevicesOf(EmulatorSeed.GeneratedUserId(user));
             Assert.That(devices.Select(d => (d.Phone, d.Extension)), Is.EquivalentTo(new[] { ("+61412343322", (string?)null), ("+61412343322", "313") }), $"user {user}");
         }
-        var results = ReadResults(csv);
+        var results = EnrollFiles.ReadResults(csv);
         Assert.That(results[1]["status"], Is.EqualTo("duplicate"));
         Assert.That(results[1]["detail"], Is.EqualTo("same user, phone and extension as line 2"));
         Assert.That(results[5]["detail"], Is.EqualTo("same user, phone and extension as line 2"), "user ids are read without case");
@@ -145,7 +145,7 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
         AssertOneDevicePerValidRow(emulator, 200);
-        Assert.That(ReadResults(csv).Select(r => r["deviceId"]), Is.EquivalentTo(Enumerable.Range(0, 200).Select(i => emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)).Single().Id)),
+        Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["deviceId"]), Is.EquivalentTo(Enumerable.Range(0, 200).Select(i => emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)).Single().Id)),
             "every row reports the device the user has");
     }
 
@@ -162,8 +162,8 @@ public class EnrollTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("created 1, exists 1,"));
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)).Single().Id, Is.EqualTo(stored));
-        Assert.That(ReadResults(csv)[0]["status"], Is.EqualTo("exists"));
-        Assert.That(ReadResults(csv)[0]["deviceId"], Is.EqualTo(stored));
+        Assert.That(EnrollFiles.ReadResults(csv)[0]["status"], Is.EqualTo("exists"));
+        Assert.That(EnrollFiles.ReadResults(csv)[0]["deviceId"], Is.EqualTo(stored));
         AssertOneDevicePerValidRow(emulator, 2);
     }
 
@@ -256,7 +256,7 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("dry run: 4 rows in").And.Contain("ready 1, exists 1, duplicate 0, invalid 0, refused 2, failed 0;").And.Contain("Nothing was created."));
-        Assert.That(ReadResults(csv).Select(r => r["status"]), Is.EqualTo(new[] { "ready", "exists", "refused", "refused" }));
+        Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["status"]), Is.EqualTo(new[] { "ready", "exists", "refused", "refused" }));
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)), Is.Empty);
         Assert.That(File.Exists(csv + ".journal.jsonl"), Is.False, "a dry run keeps no journal");
     }
@@ -347,7 +347,7 @@ public class EnrollTests
         var args = new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--concurrency", "4" };
 
         var first = Cli.RunAsync(args, environment: Settings(emulator), cancellationToken: stop.Token);
-        await WaitForJournalLinesAsync(journal, 60);
+        await EnrollFiles.WaitForLinesAsync(journal, 60);
         stop.Cancel();
         try { await first; } catch (OperationCanceledException) { }
         var before = Enumerable.Range(0, 300).Sum(i => emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)).Count);
@@ -378,7 +378,7 @@ public class EnrollTests
             process.ErrorDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            await WaitForJournalLinesAsync(journal, 60);
+            await EnrollFiles.WaitForLinesAsync(journal, 60);
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
@@ -389,7 +389,7 @@ public class EnrollTests
 
         Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Output + resumed.Error);
         AssertOneDevicePerValidRow(emulator, 300);
-        var kept = ReadResults(csv).Count(r => r["detail"] == "kept from the journal of an earlier run");
+        var kept = EnrollFiles.ReadResults(csv).Count(r => r["detail"] == "kept from the journal of an earlier run");
         Assert.That(kept, Is.GreaterThan(0).And.LessThanOrEqualTo(createdBefore), "rows the killed run finished are kept without a request");
     }
 
@@ -400,14 +400,14 @@ public class EnrollTests
         var csv = WriteCsv(30, invalidEvery: 10);
         var args = new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId };
         var first = await Cli.RunAsync(args, environment: Settings(emulator));
-        var firstResults = ReadResults(csv);
+        var firstResults = EnrollFiles.ReadResults(csv);
 
         var again = await Cli.RunAsync(args, environment: Settings(emulator));
 
         Assert.That(first.ExitCode, Is.EqualTo(1), first.Output);
         Assert.That(again.ExitCode, Is.EqualTo(1), again.Output);
         Assert.That(again.Output, Does.Contain("created 27, exists 0, duplicate 0, invalid 3, refused 0, failed 0; 1 request, no row needed PingOne, 429 answers 0."));
-        Assert.That(ReadResults(csv).Select(r => r["deviceId"]), Is.EqualTo(firstResults.Select(r => r["deviceId"])), "the same devices reported");
+        Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["deviceId"]), Is.EqualTo(firstResults.Select(r => r["deviceId"])), "the same devices reported");
         AssertOneDevicePerValidRow(emulator, 30, invalidEvery: 10);
     }
 
@@ -426,7 +426,7 @@ public class EnrollTests
         var second = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(second.ExitCode, Is.EqualTo(0), second.Output + second.Error);
-        var results = ReadResults(csv);
+        var results = EnrollFiles.ReadResults(csv);
         Assert.That(results[0]["status"], Is.EqualTo("created"), "the new user on line 2 is created, not skipped for the old line 2");
         Assert.That(results[0]["deviceId"], Is.EqualTo(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(3)).Single().Id));
         Assert.That(results[1]["status"], Is.EqualTo("created"));
@@ -488,7 +488,7 @@ public class EnrollTests
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         var cells = File.ReadAllLines(csv + ".results.csv").Skip(1).SelectMany(SplitCsvLine).ToList();
         Assert.That(cells.Where(cell => cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal)), Is.Empty, "no cell starts a formula");
-        var results = ReadResults(csv);
+        var results = EnrollFiles.ReadResults(csv);
         Assert.That(results[0]["userId"], Is.EqualTo("'=HYPERLINK(\"http://evil.example/\",\"open\")"));
         Assert.That(results[1]["userId"], Is.EqualTo("'@SUM(1+1)"));
         Assert.That(results[2]["userId"], Is.EqualTo("'-2+3"));
@@ -556,17 +556,6 @@ public class EnrollTests
         return path;
     }
 
-    private static List<Dictionary<string, string>> ReadResults(string csv)
-    {
-        using var reader = new StreamReader(csv + ".results.csv");
-        using var parser = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
-        var rows = new List<Dictionary<string, string>>();
-        parser.Read();
-        parser.ReadHeader();
-        while (parser.Read()) rows.Add(parser.HeaderRecord!.ToDictionary(column => column, column => parser.GetField(column)!));
-        return rows;
-    }
-
     private static IEnumerable<string> SplitCsvLine(string line)
     {
         using var parser = new CsvHelper.CsvParser(new StringReader(line), System.Globalization.CultureInfo.InvariantCulture);
@@ -595,21 +584,6 @@ public class EnrollTests
             var expected = invalidEvery > 0 && i % invalidEvery == 0 ? 0 : 1;
             Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)), Has.Count.EqualTo(expected), $"user {i}");
         }
-    }
-
-    private static async Task WaitForJournalLinesAsync(string journal, int lines)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (File.Exists(journal))
-            {
-                using var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                using var reader = new StreamReader(stream);
-                if ((await reader.ReadToEndAsync()).Split('\n').Length > lines) return;
-            }
-            await Task.Delay(50);
-        }
-        Assert.Fail($"the journal never reached {lines} lines");
     }
 
     private static IReadOnlyDictionary<string, string> Settings(PingOneEmulator emulator) => emulator.EnvironmentVariables();
