@@ -136,11 +136,11 @@ internal sealed class Enrollment
     // A refusal is final for the row as it is; anything else may pass on another run, which keeps ended rows and looks before it creates.
     private static RowResult Failure(PlannedRow row, PingOneException error) =>
         error.Kind == PingOneFailureKind.Refused
-            ? Result(row, RowStatus.Refused, detail: error.Message, kind: error.Kind)
-            : Result(row, RowStatus.Failed, detail: error.Message + " Run the same command again: it keeps the rows that ended and checks this user's devices before creating anything.", kind: error.Kind);
+            ? Result(row, RowStatus.Refused, detail: error.Message)
+            : Result(row, RowStatus.Failed, detail: error.Message + " Run the same command again: it keeps the rows that ended and checks this user's devices before creating anything.");
 
-    private static RowResult Result(PlannedRow row, string status, string? deviceId = null, string? detail = null, PingOneFailureKind? kind = null) =>
-        new(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, status, deviceId, detail, kind);
+    private static RowResult Result(PlannedRow row, string status, string? deviceId = null, string? detail = null) =>
+        new(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, status, deviceId, detail);
 
     private void Record(RowResult result)
     {

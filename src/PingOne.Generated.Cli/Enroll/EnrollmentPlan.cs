@@ -24,8 +24,6 @@ internal sealed class EnrollmentPlan
     /// <summary>The rows to send, one list per user (in the order of each user's first row), each in file order.</summary>
     public IReadOnlyList<IReadOnlyList<PlannedRow>> Users { get; }
 
-    public int RowsToSend => Users.Sum(rows => rows.Count);
-
     public static EnrollmentPlan Make(IEnumerable<EnrollmentRow> rows, PhoneNumberNormalizer normalizer)
     {
         var settled = new List<RowResult>();

@@ -42,4 +42,4 @@ internal static class RowStatus
 /// canonical values sent (or that would be), <see langword="null"/> for a row that did not normalize.
 /// </summary>
 internal sealed record RowResult(int Line, string? UserId, string? Phone, string? Extension, string Status,
-    string? DeviceId = null, string? Detail = null, PingOneFailureKind? Kind = null);
+    string? DeviceId = null, string? Detail = null);
