@@ -467,6 +467,13 @@ namespace PingOne.Generated
                 if (ReferenceEquals(pingOne, failure)) throw;
                 throw pingOne;
             }
+            catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested && cancelled.CancellationToken != cancellationToken)
+            {
+                // The caller cancelled, but the exception carries another token: on .NET Framework, HttpClient's own
+                // linked token once the request has left. Callers check ex.CancellationToken == theirToken, so give
+                // them theirs, on every framework (the original stays as the inner exception).
+                throw new OperationCanceledException(cancelled.Message, cancelled, cancellationToken);
+            }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
