@@ -71,13 +71,15 @@ internal static class EmulatorCommand
         return value;
     }
 
+    private static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{fraction * 100:0.##}%");
+
     private static string Faults(EmulatorOptions options) => string.Join(", ", new[]
     {
         options.RateLimitPerSecond is { } limit ? string.Create(CultureInfo.InvariantCulture, $"{limit} requests/s then 429") : null,
-        options.ServerErrorRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.ServerErrorRate:P0} 500 before the write") : null,
-        options.ServerErrorAfterCreateRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.ServerErrorAfterCreateRate:P0} of creates 500 after the write") : null,
-        options.DropConnectionRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.DropConnectionRate:P0} connections dropped") : null,
-        options.LostAnswerAfterCreateRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.LostAnswerAfterCreateRate:P0} of creates' answers lost after the write") : null,
+        options.ServerErrorRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{Percent(options.ServerErrorRate)} 500 before the write") : null,
+        options.ServerErrorAfterCreateRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{Percent(options.ServerErrorAfterCreateRate)} of creates 500 after the write") : null,
+        options.DropConnectionRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{Percent(options.DropConnectionRate)} connections dropped") : null,
+        options.LostAnswerAfterCreateRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{Percent(options.LostAnswerAfterCreateRate)} of creates' answers lost after the write") : null,
         options.Latency > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"{options.Latency.TotalMilliseconds:F0} ms latency") : null,
         options.RandomSeed is { } seed ? string.Create(CultureInfo.InvariantCulture, $"seed {seed}") : null,
     }.Where(part => part is not null));

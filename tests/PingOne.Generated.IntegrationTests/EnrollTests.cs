@@ -459,6 +459,21 @@ public class EnrollTests
         AssertOneDevicePerValidRow(other, 2);
     }
 
+    [TestCase("{\"journal\":\"pingone-voice enr")]
+    [TestCase("{\"journal\":\"pingone-voice enroll journal\",\"version\":2,\"api\":\"http://127.0.")]
+    public async Task JournalWhoseHeaderAKillCutShort_StartsAfresh_SinceNothingWasSentYet(string cutHeader)
+    {
+        var csv = WriteCsv(2);
+        File.WriteAllText(csv + ".journal.jsonl", cutHeader);
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 2 });
+
+        var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
+        Assert.That(File.ReadLines(csv + ".journal.jsonl").First(), Does.StartWith("{\"journal\":\"pingone-voice enroll journal\",\"version\":2,"));
+        AssertOneDevicePerValidRow(emulator, 2);
+    }
+
     [Test]
     public async Task JournalOfAnOlderVersion_IsRefused_WithTheWayOut()
     {

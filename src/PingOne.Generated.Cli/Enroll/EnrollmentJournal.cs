@@ -81,7 +81,10 @@ internal sealed class EnrollmentJournal : IDisposable
             if (!lines.MoveNext()) return null; // created, then killed before its first line
         }
         while (string.IsNullOrWhiteSpace(lines.Current));
-        var header = TryParse<JournalHeader>(lines.Current);
+        var first = lines.Current;
+        var header = TryParse<JournalHeader>(first);
+        // Killed while the header was being written: nothing was sent yet (the header precedes every request).
+        if (header is null && IsCutHeader(first) && !lines.MoveNext()) return null;
         if (header is not { Journal: Kind, Version: Version } || !Uri.TryCreate(header.Api, UriKind.Absolute, out var api) || header.EnvironmentId is null)
             throw new JournalMismatchException($"{path} is not a journal of this version of pingone-voice enroll. " + Choices);
         var written = new EnrollmentTarget(api, header.EnvironmentId);
@@ -94,6 +97,13 @@ internal sealed class EnrollmentJournal : IDisposable
                 previous[new EnrollmentKey(entry.User, entry.Phone, entry.Extension ?? string.Empty)] = entry;
         }
         return previous;
+    }
+
+    private static bool IsCutHeader(string line)
+    {
+        var start = JsonConvert.SerializeObject(new JournalHeader(Kind, Version, null, null));
+        start = start.Substring(0, start.IndexOf(",", StringComparison.Ordinal));
+        return line.Length < start.Length ? start.StartsWith(line, StringComparison.Ordinal) : line.StartsWith(start, StringComparison.Ordinal);
     }
 
     private const string Choices = "Pass --journal with another file, or --new-journal to set this one aside (renamed to *.old) and start afresh.";
