@@ -21,9 +21,8 @@ internal static class DeviceCommands
         yield return Command(cli, "get", "Print one of a user's devices as JSON.", new Option[] { Device },
             (c, user, r, ct) => c.Client.GetDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct));
         yield return Command(cli, "list", "Print a user's devices (every page) as a JSON array; --limit and --filter are sent to PingOne.", new Option[] { Limit, Filter },
-            async (c, user, r, ct) => r.GetValue(Limit) is < 1
-                ? throw new ArgumentException($"--limit must be at least 1; it is {r.GetValue(Limit)}.")
-                : (object)await c.Client.QueryDevicesAsync(c.EnvironmentId, user, new DeviceListQuery { Limit = r.GetValue(Limit), Filter = r.GetValue(Filter) }, ct).ConfigureAwait(false));
+            (c, user, r, ct) => c.Client.QueryDevicesAsync(c.EnvironmentId, user, new DeviceListQuery { Limit = r.GetValue(Limit), Filter = r.GetValue(Filter) }, ct),
+            r => r.GetValue(Limit) is < 1 ? $"--limit must be at least 1; it is {r.GetValue(Limit)}." : null);
         yield return Command(cli, "delete", "Delete one of a user's devices.", new Option[] { Device },
             async (c, user, r, ct) =>
             {
@@ -35,7 +34,7 @@ internal static class DeviceCommands
         yield return Command(cli, "activate", "Activate a device with the OTP sent to it and print the device.", new Option[] { Device, Otp },
             (c, user, r, ct) => c.Client.ActivateDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, r.GetValue(Otp)!, ct));
         yield return Command(cli, "order", "Make a device the user's default (--device <id> --first: list the devices, move it first, set that order, print the order sent), or remove the user's device order (--clear).", new Option[] { OrderDevice, First, Clear },
-            OrderAsync);
+            OrderAsync, OrderUsageProblem);
         yield return Command(cli, "block", "Block one of a user's devices (block.status BLOCKED).", new Option[] { Device },
             async (c, user, r, ct) =>
             {
@@ -56,27 +55,31 @@ internal static class DeviceCommands
             });
     }
 
-    // Exactly one of --device <id> --first and --clear; anything else is a usage error (exit 1), checked before anything is sent.
     private static async Task<object> OrderAsync(PingOneConnection connection, string user, ParseResult result, CancellationToken cancellationToken)
     {
-        var device = result.GetValue(OrderDevice);
         if (result.GetValue(Clear))
         {
-            if (device is not null || result.GetValue(First)) throw new ArgumentException("order --clear takes neither --device nor --first: it removes the whole order.");
             await connection.Client.RemoveDeviceOrderAsync(connection.EnvironmentId, user, cancellationToken).ConfigureAwait(false);
             return new { orderCleared = user };
         }
-        if (!result.GetValue(First) || device is null)
-            throw new ArgumentException("order needs --device <id> --first (make the device the user's default) or --clear (remove the user's device order).");
-        return new { order = await connection.Client.MakeDefaultDeviceAsync(connection.EnvironmentId, user, device, cancellationToken).ConfigureAwait(false) };
+        return new { order = await connection.Client.MakeDefaultDeviceAsync(connection.EnvironmentId, user, result.GetValue(OrderDevice)!, cancellationToken).ConfigureAwait(false) };
     }
 
-    private static Command Command<T>(CliContext cli, string name, string description, Option[] options, Func<PingOneConnection, string, ParseResult, CancellationToken, Task<T>> run)
+    // Exactly one of --device <id> --first and --clear; anything else is a usage error (exit 1).
+    private static string? OrderUsageProblem(ParseResult result) =>
+        result.GetValue(Clear)
+            ? result.GetValue(OrderDevice) is not null || result.GetValue(First) ? "order --clear takes neither --device nor --first: it removes the whole order." : null
+            : !result.GetValue(First) || result.GetValue(OrderDevice) is null ? "order needs --device <id> --first (make the device the user's default) or --clear (remove the user's device order)." : null;
+
+    /// <param name="usageProblem">What is wrong with the options, if anything: checked before the connection opens (and before an embedded emulator starts).</param>
+    private static Command Command<T>(CliContext cli, string name, string description, Option[] options, Func<PingOneConnection, string, ParseResult, CancellationToken, Task<T>> run,
+        Func<ParseResult, string?>? usageProblem = null)
     {
         var command = new Command(name, description);
         foreach (var option in options.Prepend(UserOptions.User).Concat(PingOneSettings.All)) command.Options.Add(option);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
         {
+            if (usageProblem?.Invoke(result) is { } problem) throw new ArgumentException(problem);
             await using var connection = await PingOneConnection.OpenAsync(PingOneSettings.From(result, cli.Environment), new PhoneNormalizationOptions(), cli.Error, cancellationToken).ConfigureAwait(false);
             var user = UserOptions.UserId(result, connection);
             var output = await run(connection, user, result, cancellationToken).ConfigureAwait(false);

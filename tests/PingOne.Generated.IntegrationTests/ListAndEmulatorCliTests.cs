@@ -52,6 +52,19 @@ public class ListAndEmulatorCliTests
 
         Assert.That((run.ExitCode, run.Output), Is.EqualTo((1, string.Empty)));
         Assert.That(run.Error, Does.Contain($"--limit must be at least 1; it is {limit}."));
+        Assert.That(run.Error, Does.Not.Contain("using the embedded emulator"), "a usage error is found before anything starts");
+    }
+
+    [TestCase("order", "--clear", "--first")]
+    [TestCase("order", "--first")]
+    [TestCase("order")]
+    public async Task Order_WithOptionsThatDoNotFit_ExitsOne_BeforeTheEmulatorStarts(params string[] args)
+    {
+        var run = await Cli.RunAsync(args.Append("--emulator").ToArray());
+
+        Assert.That((run.ExitCode, run.Output), Is.EqualTo((1, string.Empty)));
+        Assert.That(run.Error, Does.StartWith("pingone-voice: order "));
+        Assert.That(run.Error, Does.Not.Contain("using the embedded emulator"));
     }
 
     [Test]
