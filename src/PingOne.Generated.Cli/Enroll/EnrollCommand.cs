@@ -100,9 +100,12 @@ internal static class EnrollCommand
         return ExitCode(outcome);
     }
 
-    private static string Counts(IReadOnlyCollection<RowResult> outcome, bool dryRun) =>
-        string.Join(", ", RowStatus.Outcomes.Where(status => status != (dryRun ? RowStatus.Created : RowStatus.Ready))
-            .Select(status => string.Create(CultureInfo.InvariantCulture, $"{status} {outcome.Count(r => r.Status == status)}")));
+    // Every outcome, zeros included, so runs compare line by line; a dry run creates nothing and a real run has nothing "ready".
+    private static string Counts(IReadOnlyCollection<RowResult> outcome, bool dryRun)
+    {
+        var counts = outcome.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
+        return RowStatus.Tally(RowStatus.Outcomes.Where(status => status != (dryRun ? RowStatus.Created : RowStatus.Ready)), status => counts.GetValueOrDefault(status));
+    }
 
     private static async Task WriteProblemsAsync(IEnumerable<RowResult> outcome, CliContext cli)
     {

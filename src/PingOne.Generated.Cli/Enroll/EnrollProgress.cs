@@ -36,10 +36,8 @@ internal static class EnrollProgress
         return await task.ConfigureAwait(false);
     }
 
-    /// <summary>The statuses seen so far, by their names (<c>created 12, exists 3</c>); statuses not seen yet are left out.</summary>
-    public static string Counts(Enrollment enrollment) =>
-        string.Join(", ", RowStatus.Outcomes.Where(status => enrollment.Count(status) > 0)
-            .Select(status => string.Create(CultureInfo.InvariantCulture, $"{status} {enrollment.Count(status)}")));
+    // The statuses seen so far; those not seen yet are left out.
+    private static string Counts(Enrollment enrollment) => RowStatus.Tally(RowStatus.Outcomes.Where(status => enrollment.Count(status) > 0), enrollment.Count);
 
     private static string Line(Enrollment enrollment, int total)
     {

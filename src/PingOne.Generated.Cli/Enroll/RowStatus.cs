@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PingOne.Generated.Cli.Enroll;
 
 /// <summary>
@@ -32,6 +34,10 @@ internal static class RowStatus
 
     /// <summary>The statuses a row can end with, in the order the summary lists them.</summary>
     public static readonly string[] Outcomes = { Created, Ready, Exists, Duplicate, Invalid, Refused, Failed };
+
+    /// <summary>The statuses with their counts, as the summary and the progress line write them: <c>created 12, exists 3</c>.</summary>
+    public static string Tally(IEnumerable<string> statuses, Func<string, int> count) =>
+        string.Join(", ", statuses.Select(status => string.Create(CultureInfo.InvariantCulture, $"{status} {count(status)}")));
 
     /// <summary>Outcomes a resumed run keeps for an unchanged row: PingOne holds the device, nothing is left to do.</summary>
     public static bool IsKeptOnResume(string status) => status is Created or Exists;
