@@ -23,6 +23,7 @@ internal static class Choices
     {
         Description = description,
         HelpName = "true|false",
+        Arity = ArgumentArity.ExactlyOne, // "--phone-extensions maybe" is a bad value, not a flag and a stray word
         CustomParser = result =>
         {
             var value = result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;

@@ -109,7 +109,6 @@ internal static class EnrollCommand
         var outcome = plan.Settled.Concat(plan.Users.SelectMany(rows => rows).Select(row =>
             new RowResult(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, RowStatus.Ready) { Input = row.Row.Phone })).OrderBy(r => r.Line).ToList();
         results.Write(outcome);
-        await cli.NoteAsync("dry run: nothing was sent: give PingOne settings (or --emulator) to run the pre-flight against the tenant.").ConfigureAwait(false);
         return await FinishAsync(new EnrollSummary
         {
             DryRun = true,
