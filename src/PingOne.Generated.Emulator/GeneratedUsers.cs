@@ -31,7 +31,8 @@ internal static class GeneratedUsers
             case 8: mobile = "(512) 555-" + n; break;
             case 9: mobile = "512.555." + n; break;
             case 10: mobile = "020 7946 " + london; country = "GB"; break;
-            case 11 or 12: mobile = "512-555-" + n; country = null; break;
+            // Parenthesized, as national numbers are most often written: bare digits without a country would read as an international number.
+            case 11 or 12: mobile = "(512) 555-" + n; country = null; break;
             case 13 or 14: primary = "+1 512 555 " + n; break;
             case 15 or 16: break;
             case 17: mobile = "+1 555 01"; break;

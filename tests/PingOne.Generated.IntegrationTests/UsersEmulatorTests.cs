@@ -115,8 +115,8 @@ public class UsersEmulatorTests
         yield return new TestCaseData("email eq \"user000048@example.com\"", new[] { 48, 49 }).SetName("Email_eq_finds_every_user_sharing_it");
         yield return new TestCaseData("username eq \"user000007\" or username eq \"user000011\"", new[] { 7, 11 }).SetName("Or_of_username_eq");
         yield return new TestCaseData("(population.id eq \"" + EmulatorSeed.ContractorsPopulationId + "\") and enabled eq false", new[] { 99 }).SetName("And_of_population_and_enabled");
-        yield return new TestCaseData("username sw \"user00001\" and mobilePhone sw \"+44\"", new[] { 16, 17 }).SetName("Starts_with_on_username_and_mobilePhone");
-        yield return new TestCaseData("address.countryCode eq \"GB\" and username sw \"user00002\"", new[] { 26, 27 }).SetName("Country_code");
+        yield return new TestCaseData("username sw \"user00002\" and mobilePhone sw \"+44\"", new[] { 26, 27 }).SetName("Starts_with_on_username_and_mobilePhone");
+        yield return new TestCaseData("address.countryCode eq \"GB\" and username sw \"user00003\"", new[] { 30 }).SetName("Country_code");
         yield return new TestCaseData("email ew \"00003@example.com\"", new[] { 3 }).SetName("Email_ends_with");
     }
 
