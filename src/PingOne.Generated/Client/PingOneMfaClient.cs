@@ -391,12 +391,21 @@ namespace PingOne.Generated
         /// <param name="userId">The user's id.</param>
         /// <param name="deviceId">The device's id.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
-        /// <returns>A task that completes when PingOne accepted it (<c>200</c> or <c>204</c>; any body is ignored).</returns>
+        /// <returns>
+        /// The device as PingOne answers it (<c>200</c>, Ping's "Unblock MFA User Device" page); a device of another type keeps its
+        /// <c>type</c> and its own properties in <c>AdditionalProperties</c>, as for <see cref="GetDeviceAsync"/>.
+        /// </returns>
         /// <exception cref="ArgumentException">An id is not a UUID.</exception>
-        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist;
+        /// <see cref="PingOneFailureKind.InvalidResponse"/> when the answer is not the device.</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
-        public virtual Task UnblockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default) =>
-            DeviceActionAsync(UnblockOperation, environmentId, userId, deviceId, static (rest, e, u, d, ct) => rest.UnblockDeviceAsync(e, u, d, ct), cancellationToken);
+        public virtual Task<VoiceDevice> UnblockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
+        {
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            PingOneId.Require(deviceId, nameof(deviceId));
+            return SendAsync(UnblockOperation, 200, _retries.Unblock, static (s, ctx) => s.Generated.UnblockDeviceAsync(s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+        }
 
         /// <summary>
         /// Unlocks a device locked out after too many failed attempts (its <c>lock.status</c> becomes <c>UNLOCKED</c>):
@@ -413,7 +422,7 @@ namespace PingOne.Generated
         public virtual Task UnlockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default) =>
             DeviceActionAsync(UnlockOperation, environmentId, userId, deviceId, static (rest, e, u, d, ct) => rest.UnlockDeviceAsync(e, u, d, ct), cancellationToken);
 
-        // Block, unblock and unlock: one empty POST whose vendor content type says which; the same end state however often sent.
+        // Block and unlock: one empty POST whose vendor content type says which; the same end state however often sent.
         private Task DeviceActionAsync(string operation, string environmentId, string userId, string deviceId, Func<PingOneMfaRestClient, string, string, string, CancellationToken, Task> action, CancellationToken cancellationToken)
         {
             PingOneId.Require(environmentId, nameof(environmentId));

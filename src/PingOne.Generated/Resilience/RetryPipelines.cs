@@ -33,6 +33,8 @@ namespace PingOne.Generated
             Create = Build<VoiceDevice>(options, time, logger, failure => Failures.NotProcessed(failure) || (options.SafeRetry && Failures.MayHaveBeenProcessed(failure)));
             // Setting and removing the order, blocking, unblocking and unlocking end in the same state however often they are sent.
             DeviceState = Build<bool>(options, time, logger, idempotent);
+            // Unblocking is one of them; it alone answers with the device (Ping's Unblock MFA User Device page).
+            Unblock = Build<VoiceDevice>(options, time, logger, idempotent);
         }
 
         // Typed pipelines: Polly then needs no bridge between the call's result and object.
@@ -51,6 +53,8 @@ namespace PingOne.Generated
         public ResiliencePipeline<VoiceDevice> Create { get; }
 
         public ResiliencePipeline<bool> DeviceState { get; }
+
+        public ResiliencePipeline<VoiceDevice> Unblock { get; }
 
         // How many attempts a finished call took: 1 plus the retries OnRetry counted (nothing is stored on the success path).
         public static int AttemptsOf(ResilienceContext context) => context.Properties.TryGetValue(Retries, out var retries) ? retries + 1 : 1;
