@@ -20,6 +20,29 @@ public class DeviceOrderAndStateTests
         return ids.ToArray();
     }
 
+    // Ping's Set Device Order orders active devices: a device awaiting activation is not sent, and stays after the ordered ones.
+    [Test]
+    public async Task MakeDefault_WithADeviceAwaitingActivation_OrdersOnlyTheActiveDevices()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var first = (await CreateAsync(client, 1))[0];
+        var pendingRequest = CreateVoiceDeviceRequest.Create("+15125559876", EmulatorSeed.PolicyId);
+        pendingRequest.Status = DeviceCreationStatus.ActivationRequired;
+        var pending = (await client.CreateVoiceDeviceAsync(Env, User, pendingRequest)).Id;
+        var last = (await client.CreateVoiceDeviceAsync(Env, User, CreateVoiceDeviceRequest.Create("+15125559877", EmulatorSeed.PolicyId))).Id;
+
+        var sent = await client.MakeDefaultDeviceAsync(Env, User, last);
+        var refused = Assert.ThrowsAsync<ArgumentException>(() => client.MakeDefaultDeviceAsync(Env, User, pending))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent, Is.EqualTo(new[] { last, first }));
+            Assert.That(emulator.DevicesOf(User).Select(d => d.Id), Is.EqualTo(new[] { last, first, pending }));
+            Assert.That(refused.ParamName, Is.EqualTo("deviceId"));
+        });
+    }
+
     [Test]
     public async Task Library_SetOrder_ThenListShowsThatOrder_AndMakeDefaultMovesADeviceFirst()
     {

@@ -210,6 +210,47 @@ public class DeviceOrderAndStateMockTests
         });
     }
 
+    // Ping's Set Device Order "orders a user's active devices"; PingOne appends a device to the order when it is activated.
+    [Test]
+    public async Task MakeDefault_LeavesDevicesAwaitingActivationOutOfTheOrder()
+    {
+        using var mock = new PingOneMock();
+        var list = new JObject
+        {
+            ["_embedded"] = new JObject
+            {
+                ["devices"] = new JArray(
+                    new JObject { ["id"] = OtherIds[0], ["type"] = "VOICE", ["status"] = "ACTIVE" },
+                    new JObject { ["id"] = OtherIds[1], ["type"] = "SMS", ["status"] = "ACTIVATION_REQUIRED" },
+                    new JObject { ["id"] = OtherIds[2], ["type"] = "EMAIL", ["status"] = "ACTIVE" },
+                    new JObject { ["id"] = Seed.DeviceId, ["type"] = "VOICE", ["status"] = "ACTIVE" }),
+            },
+        };
+        mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", list.ToString());
+        mock.Expect(HttpMethod.Post, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", "{}");
+
+        var order = await mock.CreateClient().MakeDefaultDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.DeviceId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order, Is.EqualTo(new[] { Seed.DeviceId, OtherIds[0], OtherIds[2] }));
+            Assert.That(mock.Sent[1].ContentType?.MediaType, Is.EqualTo("application/vnd.pingidentity.devices.reorder+json"));
+            Assert.That(JToken.DeepEquals(mock.Sent[1].BodyJson, JToken.Parse($$"""{"order":[{"id":"{{Seed.DeviceId}}"},{"id":"{{OtherIds[0]}}"},{"id":"{{OtherIds[2]}}"}]}""")), Is.True, mock.Sent[1].Body);
+        });
+    }
+
+    [Test]
+    public void MakeDefault_OfADeviceAwaitingActivation_ReordersNothing()
+    {
+        using var mock = new PingOneMock();
+        mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json",
+            "{\"_embedded\":{\"devices\":[{\"id\":\"" + OtherIds[0] + "\",\"status\":\"ACTIVE\"},{\"id\":\"" + Seed.DeviceId + "\",\"status\":\"ACTIVATION_REQUIRED\"}]}}");
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => mock.CreateClient().MakeDefaultDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.DeviceId))!;
+
+        Assert.That((error.ParamName, mock.Sent.Count, error.Message.Contains("ACTIVATION_REQUIRED", StringComparison.Ordinal)), Is.EqualTo(("deviceId", 1, true)), "only the list was sent");
+    }
+
     [Test]
     public void MakeDefault_OfADeviceTheUserDoesNotHave_ReordersNothing()
     {
