@@ -98,6 +98,23 @@ public class EchoedCredentialsMockTests
     }
 
     [Test]
+    public void ASuccessEchoingTheTokenWhereADateBelongs_ShowsItNowhere_NotEvenInTheInnerExceptionOfToString()
+    {
+        using var mock = new PingOneMock();
+        mock.When(HttpMethod.Get, DevicesUrl).Respond(() => RetryMockTests.Answer(200,
+            "{\"_embedded\":{\"devices\":[{\"id\":\"" + StaticToken + "\",\"type\":\"VOICE\",\"createdAt\":\"" + StaticToken + "\"}]}}"));
+        var logs = new ListLogger();
+        var client = mock.CreateClient(new PingOneMfaClientOptions { AccessToken = StaticToken, LoggerFactory = logs });
+
+        var error = Assert.CatchAsync<PingOneException>(() => client.ListDevicesAsync(Seed.EnvironmentId, Seed.UserId))!;
+
+        Assert.That(error.Kind, Is.EqualTo(PingOneFailureKind.InvalidResponse));
+        Assert.That(error.InnerException?.Message, Does.Contain(StaticToken), "Json.NET quotes the value it could not read");
+        Assert.That(error.ToString(), Does.Contain("***").And.Contain(error.InnerException!.GetType().FullName!));
+        AssertShowsNone(error, logs, StaticToken);
+    }
+
+    [Test]
     public async Task AnErrorEchoingNothing_IsShownWhole()
     {
         using var mock = new PingOneMock();
@@ -221,7 +238,7 @@ public class EchoedCredentialsMockTests
             ["Logs"] = string.Join("\n", logs.Lines),
         };
         Assert.That(logs.Lines, Is.Not.Empty, "a session with a Debug logger logs the failure");
-        Assert.That(error.Message, Does.Contain("***"), "the echo was there, masked");
+        Assert.That(error.ToString(), Does.Contain("***"), "the echo was there, masked");
         Assert.Multiple(() =>
         {
             foreach (var credential in credentials)
