@@ -25,6 +25,9 @@ namespace PingOne.Generated
         private static readonly string[] CorrelationHeaders = { "correlation-id", "X-Correlation-Id", "X-Ping-External-Transaction-ID", "X-Request-Id" };
 
         private readonly object _gate = new();
+        // The message before phone numbers are masked, kept so that credentials are masked first: a phone mask applied
+        // first would star a token's run of digits and leave the rest of it for no credential mask to find.
+        private readonly string _unmasked;
         private string _message;
         // The client's credentials, once this exception has been masked against them (Failures.Translate): ToString() masks with them too.
         private KnownSecrets? _secrets;
@@ -52,7 +55,8 @@ namespace PingOne.Generated
         private PingOneException(PingOneFailureKind kind, string message, int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
             : base(null, innerException)
         {
-            _message = message;
+            _unmasked = message;
+            _message = SensitiveText.MaskPhoneNumbers(message);
             Kind = kind;
             Status = status;
             Error = error;
@@ -117,13 +121,13 @@ namespace PingOne.Generated
                 PingOneFailureKind.TimedOut => "did not answer in time",
                 _ => "did not answer: the connection was lost after the request was sent",
             };
-            var message = SensitiveText.MaskPhoneNumbers($"{subject} {what} ({failure.GetType().Name}: {failure.Message})");
+            var message = $"{subject} {what} ({failure.GetType().Name}: {failure.Message})";
             return new PingOneException(kind, message, 0, null, null, failure) { FromTokenEndpoint = fromTokenEndpoint };
         }
 
         // PingOne answered with success, but what it answered cannot be used (e.g. a next link elsewhere).
         internal static PingOneException InvalidAnswer(string message) =>
-            new(PingOneFailureKind.InvalidResponse, SensitiveText.MaskPhoneNumbers(message), 200, null, null, null);
+            new(PingOneFailureKind.InvalidResponse, message, 200, null, null, null);
 
         internal static PingOneException FromTokenEndpointAnswer(int status, PingOneError? error, IReadOnlyDictionary<string, IEnumerable<string>> headers) =>
             new(KindOf(status), BuildMessage("PingOne's token endpoint answered", "no token was issued.", status, error), status, error, headers, null) { FromTokenEndpoint = true };
@@ -143,7 +147,7 @@ namespace PingOne.Generated
             lock (_gate)
             {
                 if (ReferenceEquals(_secrets, secrets)) return this;
-                _message = secrets.Redact(_message);
+                _message = SensitiveText.MaskPhoneNumbers(secrets.Redact(_unmasked));
                 Error = Redacted(Error, secrets);
                 Headers = Redacted(Headers, secrets);
                 CorrelationId = CorrelationIdOf(Headers);
@@ -190,7 +194,7 @@ namespace PingOne.Generated
                 message.Append(detail.Message?.TrimEnd('.') ?? string.Empty).Append('.');
             }
             if (error?.Id is { Length: > 0 } id) message.Append(" (error id ").Append(id).Append(')');
-            return SensitiveText.MaskPhoneNumbers(message.ToString());
+            return message.ToString();
         }
 
         private static PingOneError? TryParseError(string? body)

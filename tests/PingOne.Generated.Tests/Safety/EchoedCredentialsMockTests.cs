@@ -98,6 +98,22 @@ public class EchoedCredentialsMockTests
     }
 
     [Test]
+    public async Task ATokenWithARunOfDigits_IsMaskedWhole_NotTakenForAPhoneNumberFirst()
+    {
+        // A phone number's mask (all but the last two digits) applied first would leave the rest of the token readable.
+        const string token = "eyJraWQiOi.20261207123456.c2lnbmF0dXJl";
+        using var mock = new PingOneMock();
+        mock.When(HttpMethod.Post, DevicesUrl).Respond(() => Echo(400, token));
+        var logs = new ListLogger();
+        var client = mock.CreateClient(new PingOneMfaClientOptions { AccessToken = token, LoggerFactory = logs });
+
+        var error = await CreateFailsAsync(client);
+
+        Assert.That(error.Message, Does.Not.Contain("eyJraWQiOi").And.Not.Contain("c2lnbmF0dXJl"));
+        AssertShowsNone(error, logs, token);
+    }
+
+    [Test]
     public void ASuccessEchoingTheTokenWhereADateBelongs_ShowsItNowhere_NotEvenInTheInnerExceptionOfToString()
     {
         using var mock = new PingOneMock();
