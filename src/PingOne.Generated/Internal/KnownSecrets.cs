@@ -35,7 +35,7 @@ namespace PingOne.Generated
         private readonly List<string> _credentials = new();
         private readonly Queue<string> _tokens = new();
         // Every value, longest first, replaced whole on each change: maskers read it without the lock.
-        private string[] _values = Array.Empty<string>();
+        private volatile string[] _values = Array.Empty<string>();
 
         /// <summary>Remembers a value for the client's life (the client secret, the Basic credentials, a static token).</summary>
         public void RememberCredential(string? value)
