@@ -55,7 +55,7 @@ internal sealed class PingOneConnection : IAsyncDisposable
                     await stderr.WriteLineAsync($"pingone-voice: --emulator: ignoring {string.Join(", ", settings.IgnoredVariables)} from the environment.").ConfigureAwait(false);
                 emulator = await PingOneEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 options = emulator.ClientOptions();
-                await stderr.WriteLineAsync($"pingone-voice: --emulator: using the embedded emulator at {emulator.BaseAddress} (environment {EmulatorSeed.EnvironmentId}, user {EmulatorSeed.UserId}, policy {EmulatorSeed.PolicyId}).").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"pingone-voice: --emulator: using the embedded emulator at {emulator.BaseAddress}, started empty for this command only: what it creates is gone when the command ends (environment {EmulatorSeed.EnvironmentId}, user {EmulatorSeed.UserId}, policy {EmulatorSeed.PolicyId}).").ConfigureAwait(false);
             }
             else
             {
