@@ -6,7 +6,8 @@ namespace PingOne.Generated.Cli.Enroll;
 /// <summary>A progress bar on an interactive terminal; plain periodic lines anywhere else (logs, CI, pipes).</summary>
 internal static class EnrollProgress
 {
-    public static async Task<T> TrackAsync<T>(Enrollment enrollment, int total, bool interactive, TextWriter output, Func<Task<T>> run)
+    /// <param name="total">Rows to do; <see langword="null"/> when unknown (users streamed from the directory).</param>
+    public static async Task<T> TrackAsync<T>(Enrollment enrollment, int? total, bool interactive, TextWriter output, Func<Task<T>> run)
     {
         if (interactive)
         {
@@ -14,15 +15,16 @@ internal static class EnrollProgress
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
-                    var bar = context.AddTask("enroll", maxValue: total);
+                    var bar = context.AddTask("enroll", maxValue: total ?? 1);
+                    bar.IsIndeterminate = total is null;
                     var work = run();
                     while (!work.IsCompleted)
                     {
-                        bar.Value = enrollment.Done;
-                        bar.Description = string.Create(CultureInfo.InvariantCulture, $"{enrollment.Done}/{total} {Counts(enrollment)}");
+                        if (total is not null) bar.Value = enrollment.Done;
+                        bar.Description = string.Create(CultureInfo.InvariantCulture, $"{enrollment.Done}{(total is null ? string.Empty : "/" + total)} {Counts(enrollment)}");
                         await Task.WhenAny(work, Task.Delay(200, CancellationToken.None)).ConfigureAwait(false);
                     }
-                    bar.Value = enrollment.Done;
+                    if (total is not null) bar.Value = enrollment.Done;
                     return await work.ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
@@ -37,13 +39,14 @@ internal static class EnrollProgress
     }
 
     // The statuses seen so far; those not seen yet are left out.
-    private static string Counts(Enrollment enrollment) => RowStatus.Tally(RowStatus.Outcomes.Where(status => enrollment.Count(status) > 0), enrollment.Count);
+    private static string Counts(Enrollment enrollment) => RowStatus.Tally(RowStatus.Outcomes.Union(RowStatus.DirectoryOutcomes).Where(status => enrollment.Count(status) > 0), enrollment.Count);
 
-    private static string Line(Enrollment enrollment, int total)
+    private static string Line(Enrollment enrollment, int? total)
     {
         var done = enrollment.Done;
         var rate = done / Math.Max(enrollment.Elapsed.TotalSeconds, 0.001);
-        var eta = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
+        if (total is null) return string.Create(CultureInfo.InvariantCulture, $"{done} users ({Counts(enrollment)}), {rate:F1} users/s");
+        var eta = rate > 0 ? TimeSpan.FromSeconds((total.Value - done) / rate) : TimeSpan.Zero;
         return string.Create(CultureInfo.InvariantCulture, $"{done}/{total} rows ({Counts(enrollment)}), {rate:F1} rows/s, ETA {eta:hh\\:mm\\:ss}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 
 namespace PingOne.Generated.Cli.Enroll;
 
@@ -19,15 +20,22 @@ internal sealed class Enrollment
     private readonly ConcurrentDictionary<int, RowResult> _results = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Action<RowResult>? _sink;
     private int _rowsChecked;
+    private int _done;
 
     /// <param name="client">The client.</param>
     /// <param name="environmentId">The environment.</param>
     /// <param name="rules">The pre-flight's rules.</param>
     /// <param name="journal">The journal; <see langword="null"/> for a dry run, which creates nothing.</param>
     /// <param name="concurrency">Users in flight at once.</param>
-    public Enrollment(PingOneMfaClient client, string environmentId, TenantRules rules, EnrollmentJournal? journal, int concurrency)
+    /// <param name="sink">
+    /// Where each result goes as it ends (one at a time), instead of being kept for <see cref="RunAsync"/>'s answer: a run
+    /// streamed from the directory keeps no result in memory.
+    /// </param>
+    public Enrollment(PingOneMfaClient client, string environmentId, TenantRules rules, EnrollmentJournal? journal, int concurrency, Action<RowResult>? sink = null)
     {
+        _sink = sink;
         _client = client;
         _environmentId = environmentId;
         _rules = rules;
@@ -37,7 +45,7 @@ internal sealed class Enrollment
 
     public int Count(string status) => _counts.TryGetValue(status, out var count) ? count : 0;
 
-    public int Done => _results.Count;
+    public int Done => _sink is null ? _results.Count : Volatile.Read(ref _done);
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
@@ -56,6 +64,48 @@ internal sealed class Enrollment
         await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken },
             (rows, ct) => new ValueTask(EnrollUserAsync(rows, ct))).ConfigureAwait(false);
         return _results.Values.OrderBy(result => result.Line).ToList();
+    }
+
+    /// <summary>
+    /// Runs users as a source yields them, each a row of its own or a result settled without PingOne, through the same
+    /// per-user steps as <see cref="RunAsync"/>. A bounded channel sits between the source and the workers: the source
+    /// reads ahead at most <paramref name="readAhead"/> users (about a page), so memory does not grow with the source.
+    /// </summary>
+    public async Task StreamAsync(IAsyncEnumerable<UserWork> source, int readAhead, CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<UserWork>(new BoundedChannelOptions(Math.Max(readAhead, _concurrency)) { SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var work in source.WithCancellation(stop.Token).ConfigureAwait(false))
+                    await channel.Writer.WriteAsync(work, stop.Token).ConfigureAwait(false);
+                channel.Writer.Complete();
+            }
+            catch (Exception error)
+            {
+                channel.Writer.Complete(error);
+            }
+        }, CancellationToken.None);
+        var workers = Enumerable.Range(0, _concurrency).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var work in channel.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                if (work.Settled is { } settled) Record(settled);
+                else if (!Resumed(work.Row!)) await EnrollUserAsync(new[] { work.Row! }, stop.Token).ConfigureAwait(false);
+            }
+        }, CancellationToken.None)).ToList();
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A worker's failure stops the source too; the source's failure reaches the workers through the channel.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(false);
+        }
     }
 
     // An unchanged row whose device an earlier run of this journal created or found: nothing is left to do.
@@ -140,11 +190,19 @@ internal sealed class Enrollment
             : Result(row, RowStatus.Failed, detail: error.Message + " Run the same command again: it keeps the rows that ended and checks this user's devices before creating anything.");
 
     private static RowResult Result(PlannedRow row, string status, string? deviceId = null, string? detail = null) =>
-        new(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, status, deviceId, detail);
+        new(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, status, deviceId, detail, row.Row.Identifier);
 
     private void Record(RowResult result)
     {
-        _results[result.Line] = result;
+        if (_sink is null) _results[result.Line] = result;
+        else
+        {
+            lock (_sink) _sink(result);
+            Interlocked.Increment(ref _done);
+        }
         _counts.AddOrUpdate(result.Status, 1, (_, count) => count + 1);
     }
 }
+
+/// <summary>One user of a streamed run: a row to enroll, or a result settled without PingOne (no phone, disabled, invalid).</summary>
+internal readonly record struct UserWork(PlannedRow? Row, RowResult? Settled);
