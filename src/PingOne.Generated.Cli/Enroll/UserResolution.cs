@@ -51,7 +51,7 @@ internal sealed class UserResolution
         IReadOnlyList<EnrollmentRow> rows, IUserDirectory directory, int pageSize, int concurrency, CancellationToken cancellationToken)
     {
         var wanted = rows.SelectMany(Identifiers).Where(identifier => identifier.CanBeLookedUp).ToHashSet();
-        if (wanted.Count == 0) return (new UserResolution(new(), "no usernames or emails to resolve", 0, 0), rows.ToList(), new List<RowResult>());
+        if (wanted.Count == 0) return new UserResolution(new(), "no username or email to look up", 0, 0).Apply(rows);
 
         var found = new Dictionary<UserIdentifier, List<string>>();
         foreach (var identifier in wanted) found[identifier] = new List<string>();
@@ -66,7 +66,7 @@ internal sealed class UserResolution
         {
             while (true)
             {
-                if (usersRead % pageSize == 0 && usersRead / pageSize >= unsettledUsernames + byEmail.Count)
+                if (unsettledUsernames + byEmail.Count == 0 || (usersRead % pageSize == 0 && usersRead / pageSize >= unsettledUsernames + byEmail.Count))
                 {
                     complete = false;
                     break;
@@ -97,11 +97,9 @@ internal sealed class UserResolution
             lock (found) found[identifier] = ids;
         }).ConfigureAwait(false);
 
-        var strategy = (pages, lookups.Count, complete) switch
-        {
-            (_, 0, true) => string.Create(CultureInfo.InvariantCulture, $"resolved {wanted.Count} distinct usernames/emails by reading the directory ({usersRead} users, {pages} page{(pages == 1 ? string.Empty : "s")} of up to {pageSize})"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"resolved {wanted.Count} distinct usernames/emails by {lookups.Count} filtered look-up{(lookups.Count == 1 ? string.Empty : "s")}{(pages > 0 ? $" after reading {pages} page{(pages == 1 ? string.Empty : "s")} of the directory" : string.Empty)} (cheaper than reading the whole directory)"),
-        };
+        var strategy = lookups.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"resolved {wanted.Count} distinct usernames/emails by reading the directory ({usersRead} users, {pages} page{(pages == 1 ? string.Empty : "s")} of up to {pageSize})")
+            : string.Create(CultureInfo.InvariantCulture, $"resolved {wanted.Count} distinct usernames/emails by {lookups.Count} filtered look-up{(lookups.Count == 1 ? string.Empty : "s")}{(pages > 0 ? $" after reading {pages} page{(pages == 1 ? string.Empty : "s")} of the directory" : string.Empty)} (cheaper than reading the whole directory)");
         return new UserResolution(found, strategy, pages, lookups.Count).Apply(rows);
     }
 
