@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using static PingOne.Generated.Emulator.EmulatorHttp;
 
 namespace PingOne.Generated.Emulator;
 
@@ -93,10 +94,4 @@ internal sealed class EmulatorMfaSettings
     }
 
     private static MfaSettings Copy(MfaSettings settings) => JsonConvert.DeserializeObject<MfaSettings>(JsonConvert.SerializeObject(settings))!;
-
-    private static DateTimeOffset Millis(DateTimeOffset at)
-    {
-        at = at.ToUniversalTime();
-        return at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
-    }
 }

@@ -19,6 +19,9 @@ namespace PingOne.Generated
         /// </summary>
         public const int MaxUserPages = 100_000;
 
+        // The cap this client applies: MaxUserPages, lowered by tests so an endless chain ends after a few pages.
+        internal int UserPageCap { get; set; } = MaxUserPages;
+
         /// <summary>Reads one user: <c>GET {api}/environments/{environmentId}/users/{userId}</c>.</summary>
         /// <param name="environmentId">The environment's id.</param>
         /// <param name="userId">The user's id.</param>
@@ -151,8 +154,8 @@ namespace PingOne.Generated
                 followed ??= new HashSet<string>(StringComparer.Ordinal);
                 if (!followed.Add(next.Cursor))
                     throw PingOneException.InvalidAnswer($"PingOne linked a page of users it had linked before (after {pages} pages); the list was not read to its end.");
-                if (pages >= MaxUserPages)
-                    throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxUserPages} pages of users; the list was not read to its end.");
+                if (pages >= UserPageCap)
+                    throw PingOneException.InvalidAnswer($"PingOne linked more than {UserPageCap} pages of users; the list was not read to its end.");
                 cursor = next.Cursor;
                 limit = next.Limit ?? limit;
                 ThrowIfCancelled(callToken, enumerationToken);
