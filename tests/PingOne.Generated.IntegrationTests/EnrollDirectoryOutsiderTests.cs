@@ -83,11 +83,11 @@ public class EnrollDirectoryOutsiderTests
         // Invalid profile phones are reported, so the documented exit code is 1, with every other user done.
         Assert.That(last.ExitCode, Is.EqualTo(1), log);
         int Count(string kind) => seeded.Count(s => s.Kind == kind);
-        Assert.That(last.Output, Does.Contain($"enroll: 5200 users of the mobilePhone of population {Population} in"), log);
-        Assert.That(last.Output, Does.Contain(
+        Assert.That(last.Error, Does.Contain($"enroll: 5200 users of the mobilePhone of population {Population} in"), log);
+        Assert.That(last.Error, Does.Contain(
             $"no-phone {Count("no-phone")}, disabled {Count("disabled")}, invalid {Count("national-no-country") + Count("bad")}, refused 0, failed 0;"), log);
         // A create the kill cut off before its answer was journaled is found on the rerun: exists, not created twice.
-        var counts = System.Text.RegularExpressions.Regex.Match(last.Output, @"created (\d+), exists (\d+),");
+        var counts = System.Text.RegularExpressions.Regex.Match(last.Error, @"created (\d+), exists (\d+),");
         Assert.That(int.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture) + int.Parse(counts.Groups[2].Value, CultureInfo.InvariantCulture),
             Is.EqualTo(eligible.Count + Count("exists")), log);
         Assert.That(last.Error, Does.Contain("reading the mobilePhone of population " + Population));
@@ -204,14 +204,14 @@ public class EnrollDirectoryOutsiderTests
 
         Assert.That(first.ExitCode, Is.EqualTo(1), first.Output + first.Error);
         Assert.That(first.Error, Does.Contain("resolved 6 distinct usernames/emails by reading the directory"));
-        Assert.That(first.Output, Does.Contain("enroll: 7 rows in").And.Contain("created 3, exists 0, duplicate 1, invalid 3, refused 0, failed 0;"));
+        Assert.That(first.Error, Does.Contain("enroll: 7 rows in").And.Contain("created 3, exists 0, duplicate 1, invalid 3, refused 0, failed 0;"));
         Assert.That(first.Output + first.Error, Does.Not.Contain("nobody").And.Not.Contain("team@example.com"), "identifier values stay in the results file");
         Assert.That(emulator.DevicesOf(ada).Single().Phone, Is.EqualTo("+15125550001"));
         Assert.That(emulator.DevicesOf(alan).Single().Phone, Is.EqualTo("+15125550002"));
         Assert.That(emulator.DevicesOf(quoted).Single().Phone, Is.EqualTo("+15125550003"));
 
         var results = EnrollFiles.ReadResults(csv).ToDictionary(r => r["line"]);
-        Assert.That(File.ReadLines(csv + ".results.csv").First(), Is.EqualTo("line,identifier,userId,phone,extension,status,deviceId,detail"));
+        Assert.That(File.ReadLines(csv + ".results.csv").First(), Is.EqualTo("line,userId,identifier,input,phone,extension,status,deviceId,detail"));
         Assert.That((results["2"]["identifier"], results["2"]["userId"], results["2"]["status"]), Is.EqualTo(("username:ADA.LOVELACE", ada, "created")));
         Assert.That((results["3"]["identifier"], results["3"]["userId"]), Is.EqualTo(("email:alan@example.com", alan)));
         Assert.That(results["4"]["userId"], Is.EqualTo(quoted));
@@ -223,7 +223,7 @@ public class EnrollDirectoryOutsiderTests
         Assert.That(journal.Any(line => line.Contains($"\"user\":\"{ada}\"", StringComparison.Ordinal) && line.Contains("\"identifier\":\"username:ADA.LOVELACE\"", StringComparison.Ordinal)), string.Join("\n", journal));
 
         Assert.That(second.ExitCode, Is.EqualTo(1), second.Output + second.Error);
-        Assert.That(second.Output, Does.Contain("created 3, exists 0, duplicate 1, invalid 3,"), "kept from the journal by resolved user id");
+        Assert.That(second.Error, Does.Contain("created 3, exists 0, duplicate 1, invalid 3,"), "kept from the journal by resolved user id");
         Assert.That(EnrollFiles.ReadResults(csv).Count(r => r["detail"] == "kept from the journal of an earlier run"), Is.EqualTo(3));
         Assert.That(emulator.DevicesOf(ada), Has.Count.EqualTo(1));
     }

@@ -227,7 +227,7 @@ public class EnrollOutsiderTests
         Assert.That(dry.Output, Does.StartWith("dry run: 0 rows:"));
         Assert.That(real.ExitCode, Is.EqualTo(0), real.Output + real.Error);
         Assert.That(real.Output, Does.Contain("enroll: 0 rows in"));
-        Assert.That(File.ReadAllLines(csv + ".results.csv"), Is.EqualTo(new[] { "line,userId,phone,extension,status,deviceId,detail" }));
+        Assert.That(File.ReadAllLines(csv + ".results.csv"), Is.EqualTo(new[] { "line,userId,identifier,input,phone,extension,status,deviceId,detail" }));
     }
 
     [Test]

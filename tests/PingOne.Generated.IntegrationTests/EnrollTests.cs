@@ -46,7 +46,7 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
-        Assert.That(File.ReadAllLines(csv + ".results.csv")[0], Is.EqualTo("line,userId,phone,extension,status,deviceId,detail"));
+        Assert.That(File.ReadAllLines(csv + ".results.csv")[0], Is.EqualTo("line,userId,identifier,input,phone,extension,status,deviceId,detail"));
         var results = EnrollFiles.ReadResults(csv);
         Assert.That(results[0]["phone"], Is.EqualTo("'+15125550100"), "written as text (see ResultsFile_CannotCarryAFormula_AndPhonesStayText)");
         Assert.That(results[0]["extension"], Is.EqualTo("313"));

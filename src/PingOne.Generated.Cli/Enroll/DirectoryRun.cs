@@ -26,72 +26,101 @@ internal static class DirectoryRun
 
     public static IEnumerable<Option> All => new Option[] { FromDirectory, PhoneAttribute, Population, Filter, AllUsers };
 
-    /// <summary>The selection the options name; usage errors before anything is sent.</summary>
+    /// <summary>The selection the options name; usage errors before anything is started or sent.</summary>
     public static DirectorySelection Selection(ParseResult result)
     {
-        if (result.GetValue(EnrollCommand.Csv) is not null) throw new ArgumentException("--from-directory reads the users from PingOne: leave out --csv.");
-        if (result.GetValue(PhoneAttribute) is not { } attribute) throw new ArgumentException("--from-directory needs --phone-attribute mobilePhone or primaryPhone: the profile attribute that holds each user's phone.");
-        var population = result.GetValue(Population)?.Trim();
-        if (population is not null && !Guid.TryParseExact(population, "D", out _))
-            throw new ArgumentException("--population is not a PingOne population id (a UUID such as 5a3b0b6c-1f4e-4b8a-9d0c-6e2f7a8b9c0d).");
+        if (result.GetValue(EnrollCommand.Csv) is not null) throw new UsageException("--from-directory reads the users from PingOne: leave out --csv");
+        if (result.GetValue(PhoneAttribute) is not { } attribute) throw new UsageException("--from-directory needs --phone-attribute mobilePhone or primaryPhone: the profile attribute that holds each user's phone");
+        var population = result.GetValue(Population) is { } id ? Ids.Require(id, Population.Name) : null;
         var filter = result.GetValue(Filter);
-        if (filter is not null && string.IsNullOrWhiteSpace(filter)) throw new ArgumentException("--filter is empty: give a SCIM filter such as 'email sw \"a\"', or leave it out.");
+        if (filter is not null && string.IsNullOrWhiteSpace(filter)) throw new UsageException("--filter is empty: give a SCIM filter such as 'email sw \"a\"', or leave it out");
         filter = filter?.Trim();
+        if (filter is not null && (filter.Any(char.IsControl) || filter.Length > UserQuery.MaxFilterLength))
+            throw new UsageException($"--filter must be one line of at most {UserQuery.MaxFilterLength} characters");
         var all = result.GetValue(AllUsers);
         if (population is null && filter is null && !all)
-            throw new ArgumentException("--from-directory without --population or --filter would enroll every user of the environment: add --all-users if that is meant.");
-        if (all && (population is not null || filter is not null)) throw new ArgumentException("--all-users selects every user: leave out --population and --filter, or --all-users.");
+            throw new UsageException("--from-directory without --population or --filter would enroll every user of the environment: add --all-users if that is meant");
+        if (all && (population is not null || filter is not null)) throw new UsageException("--all-users selects every user: leave out --population and --filter, or --all-users");
         return new DirectorySelection(attribute == "primaryPhone" ? UserPhoneAttribute.PrimaryPhone : UserPhoneAttribute.MobilePhone, population, filter);
     }
 
-    public static async Task<int> RunAsync(ParseResult result, CliContext cli, CancellationToken cancellationToken)
+    // Cancellation comes from the Interruption: Stopping ends the run gracefully, Aborting abandons requests in flight.
+    public static async Task<int> RunAsync(ParseResult result, CliContext cli)
     {
         var selection = Selection(result);
         var dryRun = result.GetValue(EnrollCommand.DryRun);
         var settings = PingOneSettings.From(result, cli.Environment);
         var policy = result.GetValue(EnrollCommand.Policy)?.Trim() ?? (settings.UseEmulator ? EmulatorSeed.PolicyId : null)
-            ?? throw new ArgumentException("--from-directory needs --policy <id>: the device authentication policy of every device it creates.");
+            ?? throw new UsageException("--from-directory needs --policy <id>: the device authentication policy of every device it creates");
         var phone = PhoneOptions.From(result);
+        var interruption = cli.Interruption;
 
         var pacer = new RequestPacer(result.GetValue(EnrollCommand.Rate), TimeProvider.System);
-        await using var connection = await PingOneConnection.OpenAsync(settings, phone, cli.Error, cancellationToken,
+        await using var connection = await PingOneConnection.OpenAsync(settings, phone, cli, interruption.Stopping,
             options => options.Retry.SafeRetry = true, api => new PacingHandler(pacer, api)).ConfigureAwait(false);
+        // The selection is part of the target: a rerun of it resumes its journal, another selection has its own.
         var target = new EnrollmentTarget(connection.ApiAddress, connection.EnvironmentId, selection.ToString());
         var stem = Path.GetFullPath(selection.FileStem(target));
-        var resultsPath = result.GetValue(EnrollCommand.Results)?.FullName ?? stem + ".results.csv";
-        EnrollCommand.CheckResultsPath(resultsPath);
-        using var journal = dryRun ? null : EnrollmentJournal.Open(result.GetValue(EnrollCommand.Journal)?.FullName ?? stem + ".journal.jsonl",
-            target, startAfresh: result.GetValue(EnrollCommand.NewJournal) || connection.IsEmulated);
-        var rules = result.GetValue(EnrollCommand.SkipPreflight) ? TenantRules.Unknown : await TenantRules.ReadAsync(connection.Client, connection.EnvironmentId, cancellationToken).ConfigureAwait(false);
-        await cli.Error.WriteLineAsync("pingone-voice: enroll: " + rules.Describe() + ".").ConfigureAwait(false);
-        await cli.Error.WriteLineAsync($"pingone-voice: enroll: reading the {selection}, {PageSize} users a page.").ConfigureAwait(false);
+        var results = EnrollCommand.ResultsAt(result.GetValue(EnrollCommand.Results)?.FullName ?? stem + ".results.csv");
+        var journalPath = dryRun ? null : result.GetValue(EnrollCommand.Journal)?.FullName ?? stem + ".journal.jsonl";
+        using var journal = journalPath is null ? null : EnrollmentJournal.Open(journalPath, target,
+            startAfresh: result.GetValue(EnrollCommand.NewJournal) || connection.IsEmulated);
+        var rules = result.GetValue(EnrollCommand.SkipPreflight) ? TenantRules.Unknown : await TenantRules.ReadAsync(connection.Client, connection.EnvironmentId, interruption.Stopping).ConfigureAwait(false);
+        await cli.NoteAsync("enroll: " + rules.Describe() + ".").ConfigureAwait(false);
+        await cli.NoteAsync($"enroll: reading the {selection}, {PageSize} users a page.").ConfigureAwait(false);
 
         var problems = new List<RowResult>();
         var problemCount = 0;
-        using var report = new EnrollmentReport(resultsPath, withIdentifier: true);
-        var enrollment = new Enrollment(connection.Client, connection.EnvironmentId, rules, journal, result.GetValue(EnrollCommand.Concurrency), row =>
+        var writer = results.Open();
+        Enrollment enrollment;
+        try
         {
-            report.Add(row);
-            if (row.Status is RowStatus.Invalid or RowStatus.Refused or RowStatus.Failed && ++problemCount <= ProblemsShown) problems.Add(row);
-        });
-        var directory = new PingOneUserDirectory(connection.Client, connection.EnvironmentId, selection.Attribute, phone);
-        var interactive = ReferenceEquals(cli.Output, Console.Out) && !Console.IsOutputRedirected;
-        await EnrollProgress.TrackAsync(enrollment, null, interactive, cli.Output, async () =>
+            enrollment = new Enrollment(connection.Client, connection.EnvironmentId, rules, journal, result.GetValue(EnrollCommand.Concurrency), row =>
+            {
+                writer.Add(row);
+                if (row.Status is RowStatus.Invalid or RowStatus.Refused or RowStatus.Failed && ++problemCount <= ProblemsShown) problems.Add(row);
+            });
+            var directory = new PingOneUserDirectory(connection.Client, connection.EnvironmentId, selection.Attribute, phone);
+            await EnrollProgress.TrackAsync(enrollment, null, cli, async () =>
+            {
+                await enrollment.StreamAsync(DirectorySource.ReadAsync(directory, selection, policy, PageSize, interruption.Stopping), PageSize,
+                    interruption.Stopping, interruption.Aborting).ConfigureAwait(false);
+                return 0;
+            }).ConfigureAwait(false);
+        }
+        finally
         {
-            await enrollment.StreamAsync(DirectorySource.ReadAsync(directory, selection, policy, PageSize, cancellationToken), PageSize, cancellationToken).ConfigureAwait(false);
-            return 0;
-        }).ConfigureAwait(false);
-        report.Dispose();
+            writer.Dispose();
+        }
 
-        var statuses = RowStatus.DirectoryOutcomes.Where(status => status != (dryRun ? RowStatus.Created : RowStatus.Ready));
-        var created = enrollment.Count(dryRun ? RowStatus.Ready : RowStatus.Created);
-        await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{(dryRun ? "dry run" : "enroll")}: {enrollment.Done} users of the {selection} in {enrollment.Elapsed.TotalSeconds:F1} s: {RowStatus.Tally(statuses, enrollment.Count)}; " +
-            $"{pacer.Requests} requests{(created > 0 ? $" ({pacer.Requests / (double)created:F2} per {(dryRun ? "ready" : "created")} user)" : string.Empty)}, 429 answers {pacer.Throttles}.{(dryRun ? " Nothing was created." : string.Empty)} Results: {resultsPath}")).ConfigureAwait(false);
+        var signal = enrollment.Interrupted ? interruption.Received : Interruption.Signal.None;
+        var summary = new EnrollSummary
+        {
+            DryRun = dryRun,
+            Rows = enrollment.Done,
+            Selection = selection.ToString(),
+            Counts = RowStatus.DirectoryOutcomes.Where(status => status != (dryRun ? RowStatus.Created : RowStatus.Ready)).ToDictionary(status => status, enrollment.Count),
+            KeptFromJournal = enrollment.Resumed,
+            Requests = pacer.Requests,
+            RowsChecked = enrollment.RowsChecked,
+            Throttled = pacer.Throttles,
+            DurationSeconds = Math.Round(enrollment.Elapsed.TotalSeconds, 1),
+            Results = results.Path,
+            Journal = journalPath,
+            Interrupted = signal switch { Interruption.Signal.Interrupt => "SIGINT", Interruption.Signal.Terminate => "SIGTERM", _ => null },
+            ExitCode = EnrollCommand.ExitCode(enrollment.Count, signal),
+        };
+        if (cli.JsonOutput)
+        {
+            await cli.WriteDataAsync(summary).ConfigureAwait(false);
+            return summary.ExitCode;
+        }
+        foreach (var line in summary.Lines()) await cli.NoteAsync(line).ConfigureAwait(false);
+        // By place and user id only: usernames and phones are personal data, kept in the results file.
         foreach (var row in problems)
-            await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  user {row.Line} ({row.UserId}): {row.Status}: {row.Detail}")).ConfigureAwait(false);
+            await cli.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  user {row.Line} ({row.UserId}): {row.Status}: {row.Detail}")).ConfigureAwait(false);
         if (problemCount > problems.Count)
-            await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  ... and {problemCount - problems.Count} more in {resultsPath}")).ConfigureAwait(false);
-        return EnrollCommand.ExitCode(enrollment.Count);
+            await cli.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  ... and {problemCount - problems.Count} more in {results.Path}")).ConfigureAwait(false);
+        return summary.ExitCode;
     }
 }

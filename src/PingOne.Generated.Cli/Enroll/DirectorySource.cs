@@ -32,5 +32,5 @@ internal static class DirectorySource
     }
 
     private static UserWork Settled(EnrollmentRow row, string status, string detail) =>
-        new(null, new RowResult(row.Line, row.UserId, null, null, status, Detail: detail, Identifier: row.Identifier));
+        new(null, new RowResult(row.Line, row.UserId, null, null, status, Detail: detail) { Identifier = row.Identifier });
 }

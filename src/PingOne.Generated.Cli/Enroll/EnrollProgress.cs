@@ -1,18 +1,27 @@
 using System.Globalization;
+using Newtonsoft.Json.Linq;
 using Spectre.Console;
 
 namespace PingOne.Generated.Cli.Enroll;
 
-/// <summary>A progress bar on an interactive terminal; plain periodic lines anywhere else (logs, CI, pipes).</summary>
+/// <summary>
+/// Progress on stderr: a bar on an interactive terminal, plain periodic lines anywhere else (logs, CI, pipes), or
+/// <c>{"progress":…}</c> lines with <c>--output json</c>. Rate and ETA count this run's work only: rows kept from the
+/// journal, invalid rows and duplicates end at once and would make a resumed run look faster than it is.
+/// </summary>
 internal static class EnrollProgress
 {
-    /// <param name="total">Rows to do; <see langword="null"/> when unknown (users streamed from the directory).</param>
-    public static async Task<T> TrackAsync<T>(Enrollment enrollment, int? total, bool interactive, TextWriter output, Func<Task<T>> run)
+    /// <param name="total">Rows to do; <see langword="null"/> when unknown (users streamed from the directory): no bar length, no ETA.</param>
+    public static async Task<T> TrackAsync<T>(Enrollment enrollment, int? total, CliContext cli, Func<Task<T>> run)
     {
+        var interactive = !cli.JsonOutput && ReferenceEquals(cli.Error, Console.Error) && !Console.IsErrorRedirected;
         if (interactive)
         {
-            return await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            // Spectre hides the cursor while the bar runs and shows it again when StartAsync returns, which it does on
+            // Ctrl+C too: the first signal stops the run, it does not end the process.
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            return await console.Progress()
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
                     var bar = context.AddTask("enroll", maxValue: total ?? 1);
@@ -21,10 +30,11 @@ internal static class EnrollProgress
                     while (!work.IsCompleted)
                     {
                         if (total is not null) bar.Value = enrollment.Done;
-                        bar.Description = string.Create(CultureInfo.InvariantCulture, $"{enrollment.Done}{(total is null ? string.Empty : "/" + total)} {Counts(enrollment)}");
+                        bar.Description = Line(enrollment, total);
                         await Task.WhenAny(work, Task.Delay(200, CancellationToken.None)).ConfigureAwait(false);
                     }
                     if (total is not null) bar.Value = enrollment.Done;
+                    bar.Description = Line(enrollment, total);
                     return await work.ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
@@ -33,7 +43,9 @@ internal static class EnrollProgress
         while (!task.IsCompleted)
         {
             await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
-            if (!task.IsCompleted) await output.WriteLineAsync("enroll: " + Line(enrollment, total)).ConfigureAwait(false);
+            if (task.IsCompleted) break;
+            if (cli.JsonOutput) await cli.Error.WriteLineAsync(Json(enrollment, total).ToString(Newtonsoft.Json.Formatting.None)).ConfigureAwait(false);
+            else await cli.NoteAsync("enroll: " + Line(enrollment, total)).ConfigureAwait(false);
         }
         return await task.ConfigureAwait(false);
     }
@@ -41,12 +53,35 @@ internal static class EnrollProgress
     // The statuses seen so far; those not seen yet are left out.
     private static string Counts(Enrollment enrollment) => RowStatus.Tally(RowStatus.Outcomes.Union(RowStatus.DirectoryOutcomes).Where(status => enrollment.Count(status) > 0), enrollment.Count);
 
+    /// <summary>Rows per second and time left, from the rows this run ended itself.</summary>
+    internal static (double Rate, TimeSpan? Eta) Pace(int doneThisRun, int left, TimeSpan elapsed)
+    {
+        var rate = doneThisRun / Math.Max(elapsed.TotalSeconds, 0.001);
+        return (rate, rate > 0 ? TimeSpan.FromSeconds(left / rate) : null);
+    }
+
     private static string Line(Enrollment enrollment, int? total)
     {
         var done = enrollment.Done;
-        var rate = done / Math.Max(enrollment.Elapsed.TotalSeconds, 0.001);
-        if (total is null) return string.Create(CultureInfo.InvariantCulture, $"{done} users ({Counts(enrollment)}), {rate:F1} users/s");
-        var eta = rate > 0 ? TimeSpan.FromSeconds((total.Value - done) / rate) : TimeSpan.Zero;
-        return string.Create(CultureInfo.InvariantCulture, $"{done}/{total} rows ({Counts(enrollment)}), {rate:F1} rows/s, ETA {eta:hh\\:mm\\:ss}");
+        if (total is null)
+            return string.Create(CultureInfo.InvariantCulture, $"{done} users ({Counts(enrollment)}), {Pace(enrollment.DoneThisRun, 0, enrollment.Elapsed).Rate:F1} users/s");
+        var (rate, eta) = Pace(enrollment.DoneThisRun, total.Value - done, enrollment.Elapsed);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{done}/{total} rows ({Counts(enrollment)}), {rate:F1} rows/s, ETA {(eta is { } left ? left.ToString("hh\\:mm\\:ss", CultureInfo.InvariantCulture) : "unknown")}");
+    }
+
+    private static JObject Json(Enrollment enrollment, int? total)
+    {
+        var (rate, eta) = Pace(enrollment.DoneThisRun, (total ?? 0) - enrollment.Done, enrollment.Elapsed);
+        var counts = new JObject();
+        foreach (var status in total is null ? RowStatus.DirectoryOutcomes : RowStatus.Outcomes) counts[status] = enrollment.Count(status);
+        return new JObject
+        {
+            ["progress"] = new JObject
+            {
+                ["done"] = enrollment.Done, ["total"] = total, ["counts"] = counts,
+                ["rowsPerSecond"] = Math.Round(rate, 1), ["etaSeconds"] = total is not null && eta is { } left ? Math.Round(left.TotalSeconds) : (double?)null,
+            },
+        };
     }
 }

@@ -54,8 +54,17 @@ internal static class RowStatus
 
 /// <summary>
 /// What happened to a row: a line of the results file. <see cref="Phone"/> and <see cref="Extension"/> are the
-/// canonical values sent (or that would be), <see langword="null"/> for a row that did not normalize. <see cref="Identifier"/>
-/// is the username or email as given (or the directory user's username), <see cref="UserId"/> the user it resolved to.
+/// canonical values sent (or that would be), <see langword="null"/> for a row that did not normalize.
 /// </summary>
 internal sealed record RowResult(int Line, string? UserId, string? Phone, string? Extension, string Status,
-    string? DeviceId = null, string? Detail = null, string? Identifier = null);
+    string? DeviceId = null, string? Detail = null)
+{
+    /// <summary>The phone cell as the file gave it (trimmed), so an admin can find a bad value in their own data.</summary>
+    public string? Input { get; init; }
+
+    /// <summary>
+    /// The username or email as the file gave it (<c>username:jdoe</c>), or the directory user's username; <see cref="UserId"/>
+    /// is the user it resolved to. Personal data: written to the results file, never to the console.
+    /// </summary>
+    public string? Identifier { get; init; }
+}

@@ -116,7 +116,7 @@ internal sealed class UserResolution
                 continue;
             }
             if (Problem(row, identifiers, out var userId) is { } problem)
-                invalid.Add(new RowResult(row.Line, row.UserId, null, null, RowStatus.Invalid, Detail: problem, Identifier: row.Identifier));
+                invalid.Add(new RowResult(row.Line, row.UserId, null, null, RowStatus.Invalid, Detail: problem) { Input = row.Phone, Identifier = row.Identifier });
             else
                 resolved.Add(row with { UserId = userId });
         }
