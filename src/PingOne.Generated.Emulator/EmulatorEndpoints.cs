@@ -15,6 +15,7 @@ internal sealed class EmulatorEndpoints
     private readonly MfaSettingsEndpoints _settings;
     private readonly DeviceEndpoints _devices;
     private readonly DeviceStateEndpoints _deviceState;
+    private readonly UserEndpoints _users;
 
     public EmulatorEndpoints(EmulatorState state, FaultInjector faults, SpecContract contract, EmulatorOptions options, TimeProvider time)
     {
@@ -24,6 +25,7 @@ internal sealed class EmulatorEndpoints
         _settings = new MfaSettingsEndpoints(_gate, settings);
         _devices = new DeviceEndpoints(state, faults, _gate, options, time, settings);
         _deviceState = new DeviceStateEndpoints(state, _gate, time, _devices);
+        _users = new UserEndpoints(state, _gate, time);
     }
 
     public void Map(IEndpointRouteBuilder app)
@@ -32,6 +34,7 @@ internal sealed class EmulatorEndpoints
         _settings.Map(app);
         _devices.Map(app);
         _deviceState.Map(app);
+        _users.Map(app);
         // POST .../devices: a PingOne vendor content type is a device order operation; anything else creates a device.
         app.MapPost(DeviceEndpoints.DevicesPath, context => _gate.RunAsync(context, (c, environmentId, userId) =>
             MediaType(c) is { } vendor && vendor.StartsWith("application/vnd.", StringComparison.Ordinal)
