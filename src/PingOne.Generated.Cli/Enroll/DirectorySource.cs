@@ -26,7 +26,7 @@ internal static class DirectorySource
     {
         var row = new EnrollmentRow(line, user.Id, null, null, null, policyId, user.Username);
         if (!user.Enabled) return Settled(row, RowStatus.Disabled, "the user is disabled in PingOne (enabled is false)");
-        if (user.Phone.Problem is { } problem) return Settled(row, RowStatus.Invalid, $"{UserPhone.NameOf(attribute)}: {problem}");
+        if (user.Phone.Problem is { } problem) return Settled(row, RowStatus.Invalid, problem);
         if (user.Phone.Phone is not { } phone) return Settled(row, RowStatus.NoPhone, $"the user has no {UserPhone.NameOf(attribute)}");
         return new UserWork(new PlannedRow(row with { Phone = phone.Phone, Extension = phone.Extension }, phone, EnrollmentKey.For(user.Id, phone)), null);
     }

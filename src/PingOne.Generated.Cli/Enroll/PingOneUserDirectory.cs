@@ -38,6 +38,10 @@ internal sealed class PingOneUserDirectory : IUserDirectory
     {
         if (_attribute is not { } attribute || UserPhone.ValueOf(user, attribute) is null) return ProfilePhone.Missing;
         if (UserPhone.TryRead(user, attribute, _phone, out var phone, out var error)) return ProfilePhone.Of(phone!.Value);
-        return error!.Reason == PhoneNumberProblem.Empty ? ProfilePhone.Missing : ProfilePhone.Unusable($"{error.Reason}: {error.Message}");
+        if (error!.Reason == PhoneNumberProblem.Empty) return ProfilePhone.Missing;
+        // The message names the attribute and, for a national number, the missing country; .NET appends the parameter name again.
+        var message = error.Message;
+        var parameter = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return ProfilePhone.Unusable($"{error.Reason}: {(parameter < 0 ? message : message[..parameter])}");
     }
 }
