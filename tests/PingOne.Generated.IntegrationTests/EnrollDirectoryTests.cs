@@ -58,6 +58,9 @@ public class EnrollDirectoryTests
         Assert.That(results[EmulatorSeed.GeneratedUserId(15)]["detail"], Is.EqualTo("the user has no mobilePhone"));
         Assert.That(results[EmulatorSeed.GeneratedUserId(99)]["detail"], Is.EqualTo("the user is disabled in PingOne (enabled is false)"));
         Assert.That(results[EmulatorSeed.GeneratedUserId(11)]["detail"], Does.StartWith("MissingCountryCode: "));
+        Assert.That((results[EmulatorSeed.GeneratedUserId(7)]["input"], results[EmulatorSeed.GeneratedUserId(7)]["phone"]), Is.EqualTo(("'+44 20 7946 0007", "'+442079460007")),
+            "input: the profile's phone as stored; phone: what was sent");
+        Assert.That(results[EmulatorSeed.GeneratedUserId(11)]["input"], Is.EqualTo("(512) 555-1011"), "the bad value, to find it in the directory");
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(7)).Single().Phone, Is.EqualTo("+442079460007"), "+44 20 7946 0007 from the profile");
     }
 

@@ -24,13 +24,14 @@ internal static class DirectorySource
 
     public static UserWork Work(DirectoryUser user, int line, UserPhoneAttribute attribute, string policyId)
     {
-        var row = new EnrollmentRow(line, user.Id, null, null, null, policyId, user.Username);
+        // The phone as the profile holds it is the row's input; the canonical phone is what is sent and keyed.
+        var row = new EnrollmentRow(line, user.Id, user.Phone.Text, null, null, policyId, user.Username);
         if (!user.Enabled) return Settled(row, RowStatus.Disabled, "the user is disabled in PingOne (enabled is false)");
         if (user.Phone.Problem is { } problem) return Settled(row, RowStatus.Invalid, problem);
         if (user.Phone.Phone is not { } phone) return Settled(row, RowStatus.NoPhone, $"the user has no {UserPhone.NameOf(attribute)}");
-        return new UserWork(new PlannedRow(row with { Phone = phone.Phone, Extension = phone.Extension }, phone, EnrollmentKey.For(user.Id, phone)), null);
+        return new UserWork(new PlannedRow(row, phone, EnrollmentKey.For(user.Id, phone)), null);
     }
 
     private static UserWork Settled(EnrollmentRow row, string status, string detail) =>
-        new(null, new RowResult(row.Line, row.UserId, null, null, status, Detail: detail) { Identifier = row.Identifier });
+        new(null, new RowResult(row.Line, row.UserId, null, null, status, Detail: detail) { Input = row.Phone, Identifier = row.Identifier });
 }

@@ -25,15 +25,18 @@ internal interface IUserDirectory
 /// <param name="Phone">The phone attribute as read, or how it could not be.</param>
 internal sealed record DirectoryUser(string Id, string? Username, string? Email, bool Enabled, ProfilePhone Phone);
 
-/// <summary>A user's profile phone attribute, read through the phone layer: a canonical phone, absent, or why it cannot be used.</summary>
-internal readonly record struct ProfilePhone(NormalizedPhone? Phone, string? Problem)
+/// <summary>
+/// A user's profile phone attribute, read through the phone layer: a canonical phone, absent, or why it cannot be used;
+/// <see cref="Text"/> is the attribute as PingOne stores it (the results file's <c>input</c>).
+/// </summary>
+internal readonly record struct ProfilePhone(NormalizedPhone? Phone, string? Problem, string? Text = null)
 {
     /// <summary>The user has no value for the attribute.</summary>
     public static ProfilePhone Missing => default;
 
-    public static ProfilePhone Of(NormalizedPhone phone) => new(phone, null);
+    public static ProfilePhone Of(NormalizedPhone phone, string? text = null) => new(phone, null, text);
 
-    public static ProfilePhone Unusable(string problem) => new(null, problem);
+    public static ProfilePhone Unusable(string problem, string? text = null) => new(null, problem, text);
 
     public bool IsMissing => Phone is null && Problem is null;
 }

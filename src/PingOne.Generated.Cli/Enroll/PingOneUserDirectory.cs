@@ -36,12 +36,12 @@ internal sealed class PingOneUserDirectory : IUserDirectory
 
     private ProfilePhone Phone(PingOneUser user)
     {
-        if (_attribute is not { } attribute || UserPhone.ValueOf(user, attribute) is null) return ProfilePhone.Missing;
-        if (UserPhone.TryRead(user, attribute, _phone, out var phone, out var error)) return ProfilePhone.Of(phone!.Value);
+        if (_attribute is not { } attribute || UserPhone.ValueOf(user, attribute) is not { } text) return ProfilePhone.Missing;
+        if (UserPhone.TryRead(user, attribute, _phone, out var phone, out var error)) return ProfilePhone.Of(phone!.Value, text);
         if (error!.Reason == PhoneNumberProblem.Empty) return ProfilePhone.Missing;
         // The message names the attribute and, for a national number, the missing country; .NET appends the parameter name again.
         var message = error.Message;
         var parameter = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return ProfilePhone.Unusable($"{error.Reason}: {(parameter < 0 ? message : message[..parameter])}");
+        return ProfilePhone.Unusable($"{error.Reason}: {(parameter < 0 ? message : message[..parameter])}", text);
     }
 }
