@@ -204,7 +204,7 @@ public class EnrollDirectoryOutsiderTests
         var second = await Cli.RunAsync(args, environment: emulator.EnvironmentVariables());
 
         Assert.That(first.ExitCode, Is.EqualTo(1), first.Output + first.Error);
-        Assert.That(first.Error, Does.Contain("resolved 6 distinct usernames/emails by reading the directory"));
+        Assert.That(first.Error, Does.Contain("resolved 6 distinct usernames/emails by reading the directory (8 users, 1 page of up to 200)."));
         Assert.That(first.Error, Does.Contain("enroll: 7 rows in").And.Contain("created 3, exists 0, duplicate 1, invalid 3, refused 0, failed 0;"));
         Assert.That(first.Output + first.Error, Does.Not.Contain("nobody").And.Not.Contain("team@example.com"), "identifier values stay in the results file");
         Assert.That(emulator.DevicesOf(ada).Single().Phone, Is.EqualTo("+15125550001"));
