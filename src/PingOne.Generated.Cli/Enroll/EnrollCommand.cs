@@ -20,8 +20,10 @@ internal static class EnrollCommand
     /// <summary>The exit codes of <c>enroll</c>, for <c>--help</c> and the README: the highest that applies wins.</summary>
     public static readonly string ExitCodeHelp = string.Join(System.Environment.NewLine,
         "Exit codes (the highest that applies wins):",
-        "  0  every row created or already there (exists); repeats in the file are reported duplicate",
-        "  1  bad input: a usage or settings error before the run, or invalid rows (reported; the valid rows still ran)",
+        "  0  every row created or already there (exists); repeats in the file are reported duplicate;",
+        "     from the directory, users without the phone attribute (no-phone) or disabled are counted, not failures",
+        "  1  bad input: a usage or settings error before the run, or invalid rows (reported; the valid rows still ran):",
+        "     a user named by no single username/email, or a profile phone that cannot be read",
         "  2  PingOne refused some rows (or the pre-flight shows it would): fix them, then run again",
         "  3  some outcomes unknown or PingOne unreachable: run the same command again to finish",
         ExitCodes.Signals + ": creates in flight finish (a second Ctrl+C abandons them), the journal, results and",
