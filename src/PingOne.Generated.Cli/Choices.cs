@@ -18,20 +18,6 @@ internal static class Choices
         return option;
     }
 
-    /// <summary>An optional <c>true</c> or <c>false</c>.</summary>
-    public static Option<bool?> OptionalBool(string name, string description) => new(name)
-    {
-        Description = description,
-        HelpName = "true|false",
-        CustomParser = result =>
-        {
-            var value = result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
-            if (bool.TryParse(value, out var parsed)) return parsed;
-            result.AddError($"{name} must be true or false; got '{(value is { Length: > 40 } ? value[..40] + "…" : value)}'");
-            return null;
-        },
-    };
-
     private static string Words(string[] choices) =>
         choices.Length == 1 ? choices[0] : string.Join(", ", choices[..^1]) + " or " + choices[^1];
 }

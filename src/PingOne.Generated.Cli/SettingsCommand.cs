@@ -5,7 +5,8 @@ namespace PingOne.Generated.Cli;
 /// <summary><c>pingone-voice settings</c>: prints the environment's MFA settings, or changes some and prints the result.</summary>
 internal static class SettingsCommand
 {
-    private static readonly Option<bool?> PhoneExtensions = Choices.OptionalBool("--phone-extensions", "true or false: whether devices may have an extension (phoneExtensions.enabled).");
+    // A string, not a bool?: System.CommandLine leaves a word that is not a bool as a stray argument ("Unrecognized command or argument 'maybe'").
+    private static readonly Option<string?> PhoneExtensions = new Option<string?>("--phone-extensions") { Description = "true or false: whether devices may have an extension (phoneExtensions.enabled)." }.OneOf("true", "false");
     /// <summary>The most devices a user may have; <c>emulator</c> takes the same option for the emulator's starting value.</summary>
     public static readonly Option<int?> MaxDevices = NumberOptions.OptionalInt("--max-devices", MfaSettingsPairing.MinAllowedDevices, MfaSettingsPairing.MaxAllowedDevicesLimit,
         "The most devices a user may have, 1 to 15 (pairing.maxAllowedDevices).");
@@ -20,7 +21,7 @@ internal static class SettingsCommand
         foreach (var option in PingOneSettings.All) command.Options.Add(option);
         command.SetAction(cli.Action(async (result, cancellationToken) =>
         {
-            var phoneExtensions = result.GetValue(PhoneExtensions);
+            var phoneExtensions = result.GetValue(PhoneExtensions) is { } text ? text == "true" : (bool?)null;
             var maxDevices = result.GetValue(MaxDevices);
             var reset = result.GetValue(Reset);
             if (reset && (phoneExtensions is not null || maxDevices is not null))

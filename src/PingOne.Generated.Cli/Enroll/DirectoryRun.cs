@@ -61,7 +61,7 @@ internal static class DirectoryRun
         // The selection is part of the target: a rerun of it resumes its journal, another selection has its own.
         var target = new EnrollmentTarget(connection.ApiAddress, connection.EnvironmentId, selection.ToString());
         var stem = Path.GetFullPath(selection.FileStem(target));
-        var results = EnrollCommand.ResultsAt(result.GetValue(EnrollCommand.Results)?.FullName ?? stem + ".results.csv");
+        var results = EnrollCommand.ResultsAt(result.GetValue(EnrollCommand.Results)?.FullName ?? stem + ".results.csv", withIdentifier: true);
         var journalPath = dryRun ? null : result.GetValue(EnrollCommand.Journal)?.FullName ?? stem + ".journal.jsonl";
         using var journal = journalPath is null ? null : EnrollmentJournal.Open(journalPath, target,
             startAfresh: result.GetValue(EnrollCommand.NewJournal) || connection.IsEmulated);

@@ -26,8 +26,9 @@ internal static class EnrollCommand
         "     a user named by no single username/email, or a profile phone that cannot be read",
         "  2  PingOne refused some rows (or the pre-flight shows it would): fix them, then run again",
         "  3  some outcomes unknown or PingOne unreachable: run the same command again to finish",
-        ExitCodes.Signals + ": creates in flight finish (a second Ctrl+C abandons them), the journal, results and",
-        "       summary are written; run the same command again to resume",
+        ExitCodes.Signals,
+        "       on either, creates in flight finish (a second Ctrl+C abandons them), then the journal, results",
+        "       and summary are written: run the same command again to resume",
         string.Empty);
 
     public static Command Build(CliContext cli)
@@ -52,8 +53,8 @@ internal static class EnrollCommand
         var settings = dryRun ? PingOneSettings.TryFrom(result, cli.Environment) : PingOneSettings.From(result, cli.Environment);
         var rows = EnrollmentCsv.Read(csv.FullName, result.GetValue(Policy)?.Trim(), settings?.UseEmulator == true ? EmulatorSeed.PolicyId : null);
         var phone = PhoneOptions.From(result);
-        var results = ResultsAt(result.GetValue(Results)?.FullName ?? csv.FullName + ".results.csv");
         var namesUsers = rows.Any(row => row.Identifier is not null);
+        var results = ResultsAt(result.GetValue(Results)?.FullName ?? csv.FullName + ".results.csv", namesUsers);
         if (settings is null && namesUsers)
             throw new UsageException($"--dry-run: {csv.FullName} names users by username or email: give PingOne settings (or --emulator) so that they can be resolved");
 
@@ -121,9 +122,9 @@ internal static class EnrollCommand
         : ExitCodes.Ok;
 
     /// <summary>The results file at <paramref name="path"/>; found out before anything is sent, not after the run has created devices.</summary>
-    internal static ResultsFile ResultsAt(string path)
+    internal static ResultsFile ResultsAt(string path, bool withIdentifier)
     {
-        var results = ResultsFile.For(path);
+        var results = ResultsFile.For(path, withIdentifier);
         if (Directory.Exists(results.Path)) throw new UsageException($"--results: {results.Path} is a folder; name a file");
         if (Path.GetDirectoryName(results.Path) is { Length: > 0 } resultsFolder && !Directory.Exists(resultsFolder))
             throw new UsageException($"--results: the folder {resultsFolder} does not exist");
@@ -136,7 +137,6 @@ internal static class EnrollCommand
         var outcome = plan.Settled.Concat(plan.Users.SelectMany(rows => rows).Select(row =>
             new RowResult(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, RowStatus.Ready) { Input = row.Row.Phone, Identifier = row.Row.Identifier })).OrderBy(r => r.Line).ToList();
         results.Write(outcome);
-        await cli.NoteAsync("dry run: nothing was sent: give PingOne settings (or --emulator) to run the pre-flight against the tenant.").ConfigureAwait(false);
         return await FinishAsync(new EnrollSummary
         {
             DryRun = true,

@@ -67,8 +67,13 @@ internal sealed class EnrollSummary
             : string.Empty;
         var kept = KeptFromJournal > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({Plural.Of(KeptFromJournal, Unit)} kept from the journal)") : string.Empty;
         var left = NotStarted > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {Plural.Of(NotStarted, Unit)} not started") : string.Empty;
+        // An offline dry run sent nothing and took no time worth a figure.
+        var duration = Requests is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" in {DurationSeconds:F1} s");
+        var created = !DryRun ? string.Empty
+            : Requests is null ? " Nothing was sent: give PingOne settings (or --emulator) to run the pre-flight against the tenant."
+            : " Nothing was created.";
         yield return string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {Plural.Of(Rows, Unit)}{(Selection is null ? string.Empty : " of the " + Selection)} in {DurationSeconds:F1} s: {RowStatus.Tally(Counts.Keys, status => Counts[status])}{kept}{left}{sent}.{(DryRun ? " Nothing was created." : string.Empty)} Results: {Results}");
+            $"{what}: {Plural.Of(Rows, Unit)}{(Selection is null ? string.Empty : " of the " + Selection)}{duration}: {RowStatus.Tally(Counts.Keys, status => Counts[status])}{kept}{left}{sent}.{created} Results: {Results}");
         if (Interrupted is not null) yield return $"{what}: interrupted: run the same command again to resume.";
     }
 
