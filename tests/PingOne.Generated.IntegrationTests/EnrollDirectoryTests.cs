@@ -145,6 +145,47 @@ public class EnrollDirectoryTests
         Assert.That(Enumerable.Range(0, 10).Sum(i => emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)).Count), Is.Zero);
     }
 
+    [Test]
+    public async Task CtrlC_StopsReadingAndCreating_Exit130_TheSameCommandThenFinishes_WithOneDevicePerEligibleUser()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 800, Latency = TimeSpan.FromMilliseconds(5) });
+        using var ctrlC = new CancellationTokenSource();
+        var journal = Path.Combine(_folder, "j.jsonl");
+
+        var running = Cli.RunAsync(Args("--population", Contractors), environment: emulator.EnvironmentVariables(), cancellationToken: ctrlC.Token);
+        await EnrollFiles.WaitForLinesAsync(journal, 60);
+        ctrlC.Cancel(); // the caller's cancellation is the first Ctrl+C
+        var first = await running;
+        var second = await Cli.RunAsync(Args("--population", Contractors), environment: emulator.EnvironmentVariables());
+
+        Assert.That(first.ExitCode, Is.EqualTo(130), first.Error);
+        Assert.That(first.Error, Does.Contain("interrupted: run the same command again to resume"));
+        var contractors = Enumerable.Range(0, 800).Where(i => i % 4 == 3).ToList();
+        Assert.That(second.ExitCode, Is.EqualTo(1), "invalid profile phones remain: " + second.Error);
+        Assert.That(second.Error, Does.Contain($"users kept from the journal"));
+        foreach (var i in contractors)
+            Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)), Has.Count.EqualTo(Expected(i) == "created" ? 1 : 0), $"user {i}");
+        var results = EnrollFiles.ReadResultsFile(Path.Combine(_folder, "r.csv"));
+        Assert.That(results, Has.Count.EqualTo(contractors.Count), "the rerun reports every user of the selection");
+    }
+
+    [Test]
+    public async Task OutputJson_TheSummaryIsOneObjectOnStdout_WithTheSelectionAndEveryDirectoryStatus()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 100 });
+
+        var run = await Cli.RunAsync(Args("--population", Contractors, "--output", "json"), environment: emulator.EnvironmentVariables());
+
+        var summary = Newtonsoft.Json.Linq.JObject.Parse(run.Output);
+        var contractors = Enumerable.Range(0, 100).Where(i => i % 4 == 3).ToList();
+        Assert.That((string?)summary["selection"], Is.EqualTo($"mobilePhone of population {Contractors}"));
+        Assert.That((int?)summary["rows"], Is.EqualTo(25));
+        Assert.That((int?)summary["counts"]!["no-phone"], Is.EqualTo(contractors.Count(i => Expected(i) == "no-phone")));
+        Assert.That((int?)summary["counts"]!["disabled"], Is.EqualTo(contractors.Count(i => Expected(i) == "disabled")));
+        Assert.That((int?)summary["counts"]!["created"], Is.EqualTo(contractors.Count(i => Expected(i) == "created")));
+        Assert.That((int?)summary["exitCode"], Is.EqualTo(run.ExitCode).And.EqualTo(1));
+    }
+
     [TestCase(new[] { "--from-directory", "--phone-attribute", "mobilePhone" }, "--all-users")]
     [TestCase(new[] { "--from-directory", "--population", Contractors }, "--phone-attribute")]
     [TestCase(new[] { "--from-directory", "--phone-attribute", "mobilePhone", "--population", "contractors" }, "--population must be a PingOne id")]
