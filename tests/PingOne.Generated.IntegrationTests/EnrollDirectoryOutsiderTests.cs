@@ -228,4 +228,23 @@ public class EnrollDirectoryOutsiderTests
         Assert.That(EnrollFiles.ReadResults(csv).Count(r => r["detail"] == "kept from the journal of an earlier run"), Is.EqualTo(3));
         Assert.That(emulator.DevicesOf(ada), Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public async Task HostileUsernameInALargeDirectory_IsLookedUpWithAnEscapedFilter_AndOnlyItsUserGetsADevice()
+    {
+        // 3,000 users: one page read does not find the name, so it is looked up: username eq "…" with the value escaped.
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 3_000 });
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        const string hostile = "x\" or username sw \"user\\";
+        var target = (await client.CreateUserAsync(EmulatorSeed.EnvironmentId, new CreateUserRequest { Username = hostile, Email = "hostile@example.com" })).Id!;
+        var csv = Path.Combine(_folder, "one.csv");
+        File.WriteAllText(csv, "username,phone\n\"x\"\" or username sw \"\"user\\\",+1 512 555 0199\n");
+
+        var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: emulator.EnvironmentVariables());
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Error, Does.Contain("resolved 1 distinct usernames/emails by 1 filtered look-up after reading 1 page of the directory"));
+        Assert.That(emulator.DevicesOf(target).Single().Phone, Is.EqualTo("+15125550199"));
+        Assert.That(Enumerable.Range(0, 3_000).Sum(i => emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)).Count), Is.Zero, "an unescaped filter would have matched every user000…");
+    }
 }
