@@ -5,7 +5,7 @@ using static PingOne.Generated.Emulator.EmulatorHttp;
 namespace PingOne.Generated.Emulator;
 
 /// <summary>
-/// The emulator's routes: one resource per file (token, MFA settings, devices, device state), each over the shared
+/// The emulator's routes: one resource per file (token, MFA settings, devices, device state, users), each over the shared
 /// <see cref="EmulatorState"/>; this class only builds them and maps the one address two resources share.
 /// </summary>
 internal sealed class EmulatorEndpoints

@@ -165,6 +165,20 @@ public class UserMockTests
     }
 
     [Test]
+    public async Task Each_enumeration_of_one_query_reads_from_the_first_page_again()
+    {
+        using var mock = new PingOneMock();
+        mock.When(HttpMethod.Get, UsersUrl).Respond(HttpStatusCode.OK, "application/json", Page(null, User("u1")));
+        var client = mock.CreateClient();
+        var users = client.ListUsersAsync(Seed.EnvironmentId, new UserQuery { Limit = 5 });
+
+        var both = await Task.WhenAll(ReadAll(users), ReadAll(users));
+
+        Assert.That(both.Select(list => list.Single().Id), Is.EqualTo(new[] { "u1", "u1" }));
+        Assert.That(mock.Sent.Select(r => r.Uri.AbsoluteUri), Is.EqualTo(new[] { UsersUrl + "?limit=5", UsersUrl + "?limit=5" }));
+    }
+
+    [Test]
     public async Task ListUsers_takes_the_page_size_PingOne_links_and_decodes_the_cursor()
     {
         using var mock = new PingOneMock();

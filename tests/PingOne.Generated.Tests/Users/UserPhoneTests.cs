@@ -98,6 +98,20 @@ public class UserPhoneTests
         Assert.That(error.Message, Does.Not.Contain("123 456 789"));
     }
 
+    [TestCase(10_000)]
+    [TestCase(101)]
+    public void A_runaway_profile_phone_is_TooLong_without_being_repeated(int length)
+    {
+        var stored = new string('5', length);
+
+        var ok = UserPhone.TryRead(User(stored, "US"), UserPhoneAttribute.MobilePhone, null, out var phone, out var error);
+
+        Assert.That(ok, Is.False);
+        Assert.That(phone, Is.Null);
+        Assert.That(error!.Reason, Is.EqualTo(PhoneNumberProblem.TooLong));
+        Assert.That(error.Message, Does.Not.Contain("5555"));
+    }
+
     [Test]
     public void PrimaryPhone_is_read_from_its_own_attribute()
     {
