@@ -20,7 +20,7 @@ internal static class EmulatorCommand
     private static readonly Option<double> DroppedConnections = NumberOptions.Fraction("--dropped-connections", "Fraction (0 to 1) of API requests whose connection is dropped before anything is done.");
     private static readonly Option<double> LostAnswers = NumberOptions.Fraction("--lost-answers", "Fraction (0 to 1) of device creations whose answer is lost (connection dropped) after the device was created.");
     private static readonly Option<int> Latency = NumberOptions.Int("--latency", 0, int.MaxValue, "Milliseconds added before every API answer.", 0);
-    private static readonly Option<int?> Seed = new("--seed") { Description = "Seed of the fault dice, for repeatable runs." };
+    private static readonly Option<int?> Seed = NumberOptions.OptionalInt("--seed", int.MinValue, int.MaxValue, "Seed of the fault dice, for repeatable runs.", "a whole number");
 
     public static Command Build(CliContext cli)
     {

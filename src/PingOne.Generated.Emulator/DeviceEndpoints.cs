@@ -143,7 +143,8 @@ internal sealed class DeviceEndpoints
         return copy;
     }
 
-    // Read All MFA User Devices: `filter` (only `type eq "<TYPE>"`; any other filter is refused with INVALID_FILTER),
+    // Read All MFA User Devices: `filter` (what Ping documents: `status eq` and `type eq`, joined by `and`; anything else is refused
+    // with INVALID_FILTER, see DeviceFilter),
     // `limit` (page size) and `cursor` (the offset, opaque to clients: they follow `_links.next`).
     public async Task ListAsync(HttpContext context, string environmentId, string userId)
     {
@@ -152,14 +153,12 @@ internal sealed class DeviceEndpoints
         var filter = query["filter"].ToString();
         if (filter.Length > 0)
         {
-            var match = TypeFilter.Match(filter);
-            if (!match.Success)
+            if (DeviceFilter.Parse(filter) is not { } keep)
             {
-                await InvalidDataAsync(context, Detail("INVALID_FILTER", "filter", "The emulator supports only the filter type eq \"<TYPE>\"."));
+                await InvalidDataAsync(context, Detail("INVALID_FILTER", "filter", "The filter is not supported: Read All MFA User Devices filters on status eq \"<STATUS>\" and type eq \"<TYPE>\", joined by and."));
                 return;
             }
-            var type = match.Groups["type"].Value;
-            devices = devices.Where(d => string.Equals(d.Type, type, StringComparison.OrdinalIgnoreCase));
+            devices = devices.Where(keep);
         }
         var all = devices.ToList();
         int? limit = null;
@@ -203,9 +202,6 @@ internal sealed class DeviceEndpoints
         };
         await WriteAsync(context, 200, page);
     }
-
-    private static readonly System.Text.RegularExpressions.Regex TypeFilter =
-        new(@"^\s*\(?\s*type\s+eq\s+""(?<type>[A-Za-z0-9_]+)""\s*\)?\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private async Task GetAsync(HttpContext context, string environmentId, string userId)
     {

@@ -37,6 +37,8 @@ namespace PingOne.Generated
             ReadUser = Build<PingOneUser>(options, time, logger, idempotent);
             ReadUsers = Build<UserCollection>(options, time, logger, idempotent);
             CreateUser = Build<PingOneUser>(options, time, logger, Failures.NotProcessed);
+            // Unblocking is one of them; it alone answers with the device (Ping's Unblock MFA User Device page).
+            Unblock = Build<VoiceDevice>(options, time, logger, idempotent);
         }
 
         // Typed pipelines: Polly then needs no bridge between the call's result and object.
@@ -61,6 +63,7 @@ namespace PingOne.Generated
         public ResiliencePipeline<UserCollection> ReadUsers { get; }
 
         public ResiliencePipeline<PingOneUser> CreateUser { get; }
+        public ResiliencePipeline<VoiceDevice> Unblock { get; }
 
         // How many attempts a finished call took: 1 plus the retries OnRetry counted (nothing is stored on the success path).
         public static int AttemptsOf(ResilienceContext context) => context.Properties.TryGetValue(Retries, out var retries) ? retries + 1 : 1;
