@@ -6,9 +6,12 @@ namespace PingOne.Generated.IntegrationTests;
 internal static class EnrollFiles
 {
     /// <summary>The rows of <c>&lt;csv&gt;.results.csv</c>, each by column name.</summary>
-    public static List<Dictionary<string, string>> ReadResults(string csv)
+    public static List<Dictionary<string, string>> ReadResults(string csv) => ReadResultsFile(csv + ".results.csv");
+
+    /// <summary>The rows of a results file, each by column name.</summary>
+    public static List<Dictionary<string, string>> ReadResultsFile(string path)
     {
-        using var reader = new StreamReader(csv + ".results.csv");
+        using var reader = new StreamReader(path);
         using var parser = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
         var rows = new List<Dictionary<string, string>>();
         parser.Read();

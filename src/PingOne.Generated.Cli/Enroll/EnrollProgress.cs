@@ -11,7 +11,8 @@ namespace PingOne.Generated.Cli.Enroll;
 /// </summary>
 internal static class EnrollProgress
 {
-    public static async Task<T> TrackAsync<T>(Enrollment enrollment, int total, CliContext cli, Func<Task<T>> run)
+    /// <param name="total">Rows to do; <see langword="null"/> when unknown (users streamed from the directory): no bar length, no ETA.</param>
+    public static async Task<T> TrackAsync<T>(Enrollment enrollment, int? total, CliContext cli, Func<Task<T>> run)
     {
         var interactive = !cli.JsonOutput && ReferenceEquals(cli.Error, Console.Error) && !Console.IsErrorRedirected;
         if (interactive)
@@ -23,15 +24,16 @@ internal static class EnrollProgress
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
-                    var bar = context.AddTask("enroll", maxValue: total);
+                    var bar = context.AddTask("enroll", maxValue: total ?? 1);
+                    bar.IsIndeterminate = total is null;
                     var work = run();
                     while (!work.IsCompleted)
                     {
-                        bar.Value = enrollment.Done;
+                        if (total is not null) bar.Value = enrollment.Done;
                         bar.Description = Line(enrollment, total);
                         await Task.WhenAny(work, Task.Delay(200, CancellationToken.None)).ConfigureAwait(false);
                     }
-                    bar.Value = enrollment.Done;
+                    if (total is not null) bar.Value = enrollment.Done;
                     bar.Description = Line(enrollment, total);
                     return await work.ConfigureAwait(false);
                 }).ConfigureAwait(false);
@@ -49,7 +51,7 @@ internal static class EnrollProgress
     }
 
     // The statuses seen so far; those not seen yet are left out.
-    private static string Counts(Enrollment enrollment) => RowStatus.Tally(RowStatus.Outcomes.Where(status => enrollment.Count(status) > 0), enrollment.Count);
+    private static string Counts(Enrollment enrollment) => RowStatus.Tally(RowStatus.Outcomes.Union(RowStatus.DirectoryOutcomes).Where(status => enrollment.Count(status) > 0), enrollment.Count);
 
     /// <summary>Rows per second and time left, from the rows this run ended itself.</summary>
     internal static (double Rate, TimeSpan? Eta) Pace(int doneThisRun, int left, TimeSpan elapsed)
@@ -58,25 +60,27 @@ internal static class EnrollProgress
         return (rate, rate > 0 ? TimeSpan.FromSeconds(left / rate) : null);
     }
 
-    private static string Line(Enrollment enrollment, int total)
+    private static string Line(Enrollment enrollment, int? total)
     {
         var done = enrollment.Done;
-        var (rate, eta) = Pace(enrollment.DoneThisRun, total - done, enrollment.Elapsed);
+        if (total is null)
+            return string.Create(CultureInfo.InvariantCulture, $"{done} users ({Counts(enrollment)}), {Pace(enrollment.DoneThisRun, 0, enrollment.Elapsed).Rate:F1} users/s");
+        var (rate, eta) = Pace(enrollment.DoneThisRun, total.Value - done, enrollment.Elapsed);
         return string.Create(CultureInfo.InvariantCulture,
             $"{done}/{total} rows ({Counts(enrollment)}), {rate:F1} rows/s, ETA {(eta is { } left ? left.ToString("hh\\:mm\\:ss", CultureInfo.InvariantCulture) : "unknown")}");
     }
 
-    private static JObject Json(Enrollment enrollment, int total)
+    private static JObject Json(Enrollment enrollment, int? total)
     {
-        var (rate, eta) = Pace(enrollment.DoneThisRun, total - enrollment.Done, enrollment.Elapsed);
+        var (rate, eta) = Pace(enrollment.DoneThisRun, (total ?? 0) - enrollment.Done, enrollment.Elapsed);
         var counts = new JObject();
-        foreach (var status in RowStatus.Outcomes) counts[status] = enrollment.Count(status);
+        foreach (var status in total is null ? RowStatus.DirectoryOutcomes : RowStatus.Outcomes) counts[status] = enrollment.Count(status);
         return new JObject
         {
             ["progress"] = new JObject
             {
                 ["done"] = enrollment.Done, ["total"] = total, ["counts"] = counts,
-                ["rowsPerSecond"] = Math.Round(rate, 1), ["etaSeconds"] = eta is { } left ? Math.Round(left.TotalSeconds) : (double?)null,
+                ["rowsPerSecond"] = Math.Round(rate, 1), ["etaSeconds"] = total is not null && eta is { } left ? Math.Round(left.TotalSeconds) : (double?)null,
             },
         };
     }

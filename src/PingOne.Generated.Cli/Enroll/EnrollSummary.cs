@@ -13,8 +13,14 @@ internal sealed class EnrollSummary
 
     [JsonProperty("dryRun")] public bool DryRun { get; init; }
 
-    /// <summary>Rows in the file.</summary>
+    /// <summary>Rows in the file (users read, from the directory).</summary>
     [JsonProperty("rows")] public int Rows { get; init; }
+
+    /// <summary>From the directory: the selection read (<c>mobilePhone of population …</c>); <see langword="null"/> for a file.</summary>
+    [JsonProperty("selection", NullValueHandling = NullValueHandling.Ignore)] public string? Selection { get; init; }
+
+    // What a row is called in the lines a person reads: a file has rows, the directory users.
+    private string Unit => Selection is null ? "row" : "user";
 
     /// <summary>Rows per outcome (<see cref="RowStatus.Outcomes"/>; a dry run has <c>ready</c>, a real run <c>created</c>).</summary>
     [JsonProperty("counts")] public IReadOnlyDictionary<string, int> Counts { get; init; } = new Dictionary<string, int>();
@@ -57,21 +63,21 @@ internal sealed class EnrollSummary
     {
         var what = DryRun ? "dry run" : "enroll";
         var sent = Requests is { } requests
-            ? string.Create(CultureInfo.InvariantCulture, $"; {RequestsText(requests, RowsChecked ?? 0)}, 429 answers: {Throttled ?? 0}")
+            ? string.Create(CultureInfo.InvariantCulture, $"; {RequestsText(requests, RowsChecked ?? 0, Unit)}, 429 answers: {Throttled ?? 0}")
             : string.Empty;
-        var kept = KeptFromJournal > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({Plural.Of(KeptFromJournal, "row")} kept from the journal)") : string.Empty;
-        var left = NotStarted > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {Plural.Of(NotStarted, "row")} not started") : string.Empty;
+        var kept = KeptFromJournal > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({Plural.Of(KeptFromJournal, Unit)} kept from the journal)") : string.Empty;
+        var left = NotStarted > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {Plural.Of(NotStarted, Unit)} not started") : string.Empty;
         // An offline dry run sent nothing and took no time worth a figure.
         var duration = Requests is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" in {DurationSeconds:F1} s");
         var created = !DryRun ? string.Empty
             : Requests is null ? " Nothing was sent: give PingOne settings (or --emulator) to run the pre-flight against the tenant."
             : " Nothing was created.";
         yield return string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {Plural.Of(Rows, "row")}{duration}: {RowStatus.Tally(Counts.Keys, status => Counts[status])}{kept}{left}{sent}.{created} Results: {Results}");
+            $"{what}: {Plural.Of(Rows, Unit)}{(Selection is null ? string.Empty : " of the " + Selection)}{duration}: {RowStatus.Tally(Counts.Keys, status => Counts[status])}{kept}{left}{sent}.{created} Results: {Results}");
         if (Interrupted is not null) yield return $"{what}: interrupted: run the same command again to resume.";
     }
 
-    private static string RequestsText(long requests, int rows) => rows == 0
-        ? $"{Plural.Of(requests, "request")}, no row needed PingOne"
-        : string.Create(CultureInfo.InvariantCulture, $"{Plural.Of(requests, "request")} for {Plural.Of(rows, "row")} checked with PingOne ({requests / (double)rows:F2} per row)");
+    private static string RequestsText(long requests, int rows, string unit) => rows == 0
+        ? $"{Plural.Of(requests, "request")}, no {unit} needed PingOne"
+        : string.Create(CultureInfo.InvariantCulture, $"{Plural.Of(requests, "request")} for {Plural.Of(rows, unit)} checked with PingOne ({requests / (double)rows:F2} per {unit})");
 }

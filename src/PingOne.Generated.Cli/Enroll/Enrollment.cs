@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 
 namespace PingOne.Generated.Cli.Enroll;
 
@@ -20,7 +21,9 @@ internal sealed class Enrollment
     private readonly ConcurrentDictionary<int, RowResult> _results = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private readonly Stopwatch _clock = new();
+    private readonly Action<RowResult>? _sink;
     private int _rowsChecked;
+    private int _done;
     private int _resumed;
     private int _settled;
 
@@ -29,8 +32,13 @@ internal sealed class Enrollment
     /// <param name="rules">The pre-flight's rules.</param>
     /// <param name="journal">The journal; <see langword="null"/> for a dry run, which creates nothing.</param>
     /// <param name="concurrency">Users in flight at once.</param>
-    public Enrollment(PingOneMfaClient client, string environmentId, TenantRules rules, EnrollmentJournal? journal, int concurrency)
+    /// <param name="sink">
+    /// Where each result goes as it ends (one at a time), instead of being kept for <see cref="RunAsync"/>'s answer: a run
+    /// streamed from the directory keeps no result in memory.
+    /// </param>
+    public Enrollment(PingOneMfaClient client, string environmentId, TenantRules rules, EnrollmentJournal? journal, int concurrency, Action<RowResult>? sink = null)
     {
+        _sink = sink;
         _client = client;
         _environmentId = environmentId;
         _rules = rules;
@@ -40,7 +48,7 @@ internal sealed class Enrollment
 
     public int Count(string status) => _counts.TryGetValue(status, out var count) ? count : 0;
 
-    public int Done => _results.Count;
+    public int Done => _sink is null ? _results.Count : Volatile.Read(ref _done);
 
     /// <summary>Time since the rows to send started (<see cref="RunAsync"/>).</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -92,6 +100,71 @@ internal sealed class Enrollment
         _clock.Stop();
         Interrupted = Done < expected;
         return _results.Values.OrderBy(result => result.Line).ToList();
+    }
+
+    /// <summary>
+    /// Runs users as a source yields them, each a row of its own or a result settled without PingOne, through the same
+    /// per-user steps as <see cref="RunAsync"/>, each result going to the sink. A bounded channel sits between the source
+    /// and the workers: the source reads ahead at most <paramref name="readAhead"/> users (about a page), so memory does
+    /// not grow with the source.
+    /// </summary>
+    /// <param name="source">The users, e.g. <see cref="DirectorySource.ReadAsync"/>.</param>
+    /// <param name="readAhead">Users the source may read ahead of the workers.</param>
+    /// <param name="stopping">Cancelled at the first Ctrl+C: read no further and start no new user or create.</param>
+    /// <param name="aborting">Cancelled at the second Ctrl+C: abandon the requests in flight.</param>
+    public async Task StreamAsync(IAsyncEnumerable<UserWork> source, int readAhead, CancellationToken stopping, CancellationToken aborting)
+    {
+        var channel = Channel.CreateBounded<UserWork>(new BoundedChannelOptions(Math.Max(readAhead, _concurrency)) { SingleWriter = true });
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        _clock.Start();
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var work in source.WithCancellation(failed.Token).ConfigureAwait(false))
+                    await channel.Writer.WriteAsync(work, failed.Token).ConfigureAwait(false);
+                channel.Writer.Complete();
+            }
+            catch (OperationCanceledException) when (failed.IsCancellationRequested)
+            {
+                channel.Writer.Complete();
+            }
+            catch (Exception error)
+            {
+                channel.Writer.Complete(error); // a page PingOne would not give: the workers stop and the run reports it
+            }
+        }, CancellationToken.None);
+        var workers = Enumerable.Range(0, _concurrency).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var work in channel.Reader.ReadAllAsync(failed.Token).ConfigureAwait(false))
+                {
+                    if (work.Settled is { } settled)
+                    {
+                        Record(settled);
+                        Interlocked.Increment(ref _settled);
+                    }
+                    else if (!KeptFromJournal(work.Row!)) await EnrollUserAsync(new[] { work.Row! }, failed.Token, aborting).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (failed.IsCancellationRequested)
+            {
+                // Interrupted, or another worker failed: what ended is recorded.
+            }
+        }, CancellationToken.None)).ToList();
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A worker's failure stops the source too; the source's failure reaches the workers through the channel.
+            await failed.CancelAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(false);
+            _clock.Stop();
+        }
+        Interrupted = stopping.IsCancellationRequested;
     }
 
     // An unchanged row whose device an earlier run of this journal created or found: nothing is left to do.
@@ -187,11 +260,19 @@ internal sealed class Enrollment
             : Result(row, RowStatus.Failed, detail: CliErrors.Describe(error) + " Run the same command again: it keeps the rows that ended and checks this user's devices before creating anything.");
 
     private static RowResult Result(PlannedRow row, string status, string? deviceId = null, string? detail = null) =>
-        new(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, status, deviceId, detail) { Input = row.Row.Phone };
+        new(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, status, deviceId, detail) { Input = row.Row.Phone, Identifier = row.Row.Identifier };
 
     private void Record(RowResult result)
     {
-        _results[result.Line] = result;
+        if (_sink is null) _results[result.Line] = result;
+        else
+        {
+            lock (_sink) _sink(result);
+            Interlocked.Increment(ref _done);
+        }
         _counts.AddOrUpdate(result.Status, 1, (_, count) => count + 1);
     }
 }
+
+/// <summary>One user of a streamed run: a row to enroll, or a result settled without PingOne (no phone, disabled, invalid).</summary>
+internal readonly record struct UserWork(PlannedRow? Row, RowResult? Settled);

@@ -4,7 +4,7 @@ using CsvHelper.Configuration;
 
 namespace PingOne.Generated.Cli.Enroll;
 
-/// <summary>Reads the spreadsheet: a header row, then <c>userId</c>, <c>phone</c> and optional <c>extension</c>, <c>nickname</c>, <c>policyId</c>.</summary>
+/// <summary>Reads the spreadsheet: a header row, then <c>userId</c>, <c>username</c> or <c>email</c>, <c>phone</c> and optional <c>extension</c>, <c>nickname</c>, <c>policyId</c>.</summary>
 internal static class EnrollmentCsv
 {
     /// <param name="path">The CSV file.</param>
@@ -28,8 +28,10 @@ internal static class EnrollmentCsv
         using var csv = new CsvReader(reader, configuration);
         if (!csv.Read() || !csv.ReadHeader()) throw new ArgumentException($"{path} is empty: it needs a header row with userId and phone columns.");
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
-        var missing = new[] { "userid", "phone" }.Where(column => !header.Contains(column)).ToList();
-        if (missing.Count > 0) throw new ArgumentException($"{path} has no {string.Join(" or ", missing)} column; the header must name userId and phone.");
+        var missing = new List<string>();
+        if (!new[] { "userid", "username", "email" }.Any(header.Contains)) missing.Add(header.Contains("phone") ? "userId, username or email" : "userid");
+        if (!header.Contains("phone")) missing.Add("phone");
+        if (missing.Count > 0) throw new ArgumentException($"{path} has no {string.Join(" or ", missing)} column; the header must name phone and the user by userId, username or email.");
         if (policyForAll is null && fallbackPolicy is null && !header.Contains("policyid"))
             throw new ArgumentException($"No device authentication policy: {path} has no policyId column and --policy was not given. Pass --policy <id> for every row, or add a policyId column.");
 
@@ -42,7 +44,9 @@ internal static class EnrollmentCsv
                 Field(csv, "phone"),
                 Field(csv, "extension"),
                 Field(csv, "nickname"),
-                policyForAll ?? Field(csv, "policyid") ?? fallbackPolicy));
+                policyForAll ?? Field(csv, "policyid") ?? fallbackPolicy,
+                Field(csv, "username"),
+                Field(csv, "email")));
         }
         return rows;
     }

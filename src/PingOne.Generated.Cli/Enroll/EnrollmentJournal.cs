@@ -40,7 +40,7 @@ internal sealed class EnrollmentJournal : IDisposable
         var cutShort = previous is not null && EndsWithoutNewline(path);
         var writer = new StreamWriter(new FileStream(path, previous is null ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read));
         var journal = new EnrollmentJournal(writer, previous ?? new Dictionary<EnrollmentKey, JournalEntry>());
-        if (previous is null) journal.WriteLine(new JournalHeader(Kind, Version, target.Api.AbsoluteUri, target.EnvironmentId));
+        if (previous is null) journal.WriteLine(new JournalHeader(Kind, Version, target.Api.AbsoluteUri, target.EnvironmentId, target.Selection));
         else if (cutShort)
         {
             writer.WriteLine(); // a kill cut the last line short: the next entry starts on a line of its own
@@ -50,7 +50,7 @@ internal sealed class EnrollmentJournal : IDisposable
     }
 
     public void Append(PlannedRow row, string status, string? deviceId = null) =>
-        WriteLine(new JournalEntry(row.Key.UserId, row.Key.Phone, row.Key.Extension, status, deviceId, row.Row.Line));
+        WriteLine(new JournalEntry(row.Key.UserId, row.Key.Phone, row.Key.Extension, status, deviceId, row.Row.Line, row.Row.Identifier));
 
     public void Dispose() => _writer.Dispose();
 
@@ -87,7 +87,7 @@ internal sealed class EnrollmentJournal : IDisposable
         if (header is null && IsCutHeader(first) && !lines.MoveNext()) return null;
         if (header is not { Journal: Kind, Version: Version } || !Uri.TryCreate(header.Api, UriKind.Absolute, out var api) || header.EnvironmentId is null)
             throw new JournalMismatchException($"{path} is not a journal of this version of pingone-voice enroll. " + Choices);
-        var written = new EnrollmentTarget(api, header.EnvironmentId);
+        var written = new EnrollmentTarget(api, header.EnvironmentId, header.Selection);
         if (!written.SameAs(target))
             throw new JournalMismatchException($"{path} was written against {written}; this run targets {target}. A journal only resumes runs against its own target. " + Choices);
         while (lines.MoveNext())
@@ -118,17 +118,22 @@ internal sealed class EnrollmentJournal : IDisposable
         [property: JsonProperty("journal")] string? Journal,
         [property: JsonProperty("version")] int Version,
         [property: JsonProperty("api")] string? Api,
-        [property: JsonProperty("environmentId")] string? EnvironmentId);
+        [property: JsonProperty("environmentId")] string? EnvironmentId,
+        [property: JsonProperty("selection", NullValueHandling = NullValueHandling.Ignore)] string? Selection = null);
 }
 
-/// <summary>One step of one key: <c>started</c> before a create is sent, then how it ended.</summary>
+/// <summary>
+/// One step of one key: <c>started</c> before a create is sent, then how it ended. <c>identifier</c> is the username or
+/// email the row gave (not part of the key: the resolved user id is, so a rerun finds it whatever column named the user).
+/// </summary>
 internal sealed record JournalEntry(
     [property: JsonProperty("user")] string User,
     [property: JsonProperty("phone")] string Phone,
     [property: JsonProperty("extension")] string? Extension,
     [property: JsonProperty("status")] string Status,
     [property: JsonProperty("deviceId", NullValueHandling = NullValueHandling.Ignore)] string? DeviceId,
-    [property: JsonProperty("line")] int Line);
+    [property: JsonProperty("line")] int Line,
+    [property: JsonProperty("identifier", NullValueHandling = NullValueHandling.Ignore)] string? Identifier = null);
 
 /// <summary>The journal named cannot resume this run (another target, or not a journal); nothing was sent.</summary>
 internal sealed class JournalMismatchException : ArgumentException

@@ -24,9 +24,12 @@ internal sealed class EnrollmentPlan
     /// <summary>The rows to send, one list per user (in the order of each user's first row), each in file order.</summary>
     public IReadOnlyList<IReadOnlyList<PlannedRow>> Users { get; }
 
-    public static EnrollmentPlan Make(IEnumerable<EnrollmentRow> rows, PhoneNumberNormalizer normalizer)
+    /// <param name="rows">The rows, their users resolved to ids.</param>
+    /// <param name="normalizer">The phone rules.</param>
+    /// <param name="settledBefore">Rows already decided (e.g. naming no single user), reported with the rest.</param>
+    public static EnrollmentPlan Make(IEnumerable<EnrollmentRow> rows, PhoneNumberNormalizer normalizer, IEnumerable<RowResult>? settledBefore = null)
     {
-        var settled = new List<RowResult>();
+        var settled = new List<RowResult>(settledBefore ?? Enumerable.Empty<RowResult>());
         var firstLineOf = new Dictionary<EnrollmentKey, int>();
         var byUser = new Dictionary<string, List<PlannedRow>>(StringComparer.Ordinal);
         var users = new List<List<PlannedRow>>();
@@ -34,14 +37,14 @@ internal sealed class EnrollmentPlan
         {
             if (Problem(row, normalizer, out var phone) is { } problem)
             {
-                settled.Add(new RowResult(row.Line, row.UserId, null, null, RowStatus.Invalid, Detail: problem) { Input = row.Phone });
+                settled.Add(new RowResult(row.Line, row.UserId, null, null, RowStatus.Invalid, Detail: problem) { Input = row.Phone, Identifier = row.Identifier });
                 continue;
             }
             var key = EnrollmentKey.For(row.UserId!, phone);
             if (firstLineOf.TryGetValue(key, out var first))
             {
                 settled.Add(new RowResult(row.Line, row.UserId, phone.Phone, phone.Extension, RowStatus.Duplicate,
-                    Detail: string.Create(CultureInfo.InvariantCulture, $"same user, phone and extension as line {first}")) { Input = row.Phone });
+                    Detail: string.Create(CultureInfo.InvariantCulture, $"same user, phone and extension as line {first}")) { Input = row.Phone, Identifier = row.Identifier });
                 continue;
             }
             firstLineOf.Add(key, row.Line);
@@ -59,7 +62,7 @@ internal sealed class EnrollmentPlan
     private static string? Problem(EnrollmentRow row, PhoneNumberNormalizer normalizer, out NormalizedPhone phone)
     {
         phone = default;
-        if (row.UserId is null) return "userId is empty";
+        if (row.UserId is null) return "userId is empty (or fill the username or email column)";
         if (!Ids.IsId(row.UserId)) return $"userId is not a PingOne user id (a UUID such as {Ids.Example})";
         if (row.PolicyId is null) return "policyId is empty (fill the column or pass --policy)";
         if (!Ids.IsId(row.PolicyId)) return "policyId is not a PingOne id (a UUID)";

@@ -3,7 +3,9 @@ namespace PingOne.Generated.Cli.Enroll;
 /// <summary>
 /// The fields of a results row, in order: the one list the CSV and the JSON Lines writers both follow, so a new
 /// field (e.g. a user identifier) is added once. <c>input</c> is the phone cell as the file gave it: the admin's own
-/// data, so that a bad value can be found in the spreadsheet it came from.
+/// data, so that a bad value can be found in the spreadsheet it came from. <c>identifier</c> (the username or email
+/// as given) is there only when the users were named that way or read from the directory (<see cref="For"/>), so a
+/// file of user ids keeps its columns.
 /// </summary>
 internal static class ResultColumns
 {
@@ -11,6 +13,7 @@ internal static class ResultColumns
     {
         ("line", r => r.Line),
         ("userId", r => r.UserId),
+        ("identifier", r => r.Identifier),
         ("input", r => r.Input),
         ("phone", r => r.Phone),
         ("extension", r => r.Extension),
@@ -20,4 +23,8 @@ internal static class ResultColumns
     };
 
     public static IEnumerable<string> Names => All.Select(column => column.Name);
+
+    /// <summary>The columns of a run: all, or all but <c>identifier</c>.</summary>
+    public static IReadOnlyList<(string Name, Func<RowResult, object?> Value)> For(bool withIdentifier) =>
+        withIdentifier ? All : All.Where(column => column.Name != "identifier").ToList();
 }

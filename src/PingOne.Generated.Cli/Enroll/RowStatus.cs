@@ -29,11 +29,20 @@ internal static class RowStatus
     /// <summary>PingOne could not be reached or the outcome is unknown: run the same command again.</summary>
     public const string Failed = "failed";
 
+    /// <summary>From the directory: the user has no value for the phone attribute asked for; nothing was sent.</summary>
+    public const string NoPhone = "no-phone";
+
+    /// <summary>From the directory: the user is disabled in PingOne (<c>enabled</c> is false); nothing was sent.</summary>
+    public const string Disabled = "disabled";
+
     /// <summary>Journal only: a create was sent and the run stopped before its outcome was recorded.</summary>
     public const string Started = "started";
 
     /// <summary>The statuses a row can end with, in the order the summary lists them.</summary>
     public static readonly string[] Outcomes = { Created, Ready, Exists, Duplicate, Invalid, Refused, Failed };
+
+    /// <summary>The statuses a directory user can end with, in the order the summary lists them (no <c>duplicate</c>: each user comes once).</summary>
+    public static readonly string[] DirectoryOutcomes = { Created, Ready, Exists, NoPhone, Disabled, Invalid, Refused, Failed };
 
     /// <summary>The statuses with their counts, as the summary and the progress line write them: <c>created 12, exists 3</c>.</summary>
     public static string Tally(IEnumerable<string> statuses, Func<string, int> count) =>
@@ -52,4 +61,10 @@ internal sealed record RowResult(int Line, string? UserId, string? Phone, string
 {
     /// <summary>The phone cell as the file gave it (trimmed), so an admin can find a bad value in their own data.</summary>
     public string? Input { get; init; }
+
+    /// <summary>
+    /// The username or email as the file gave it (<c>username:jdoe</c>), or the directory user's username; <see cref="UserId"/>
+    /// is the user it resolved to. Personal data: written to the results file, never to the console.
+    /// </summary>
+    public string? Identifier { get; init; }
 }
