@@ -61,7 +61,7 @@ public class CliBoundaryTests
     public async Task Unreachable_NamesTheHostAndPort_NotAnExceptionType()
     {
         var run = await Cli.RunAsync(new[] { "create", "--user", EmulatorSeed.UserId, "--policy", EmulatorSeed.PolicyId, "--phone", "+15125551234",
-            "--api-url", "http://127.0.0.1:9/v1/", "--environment", EmulatorSeed.EnvironmentId, "--access-token", "t" });
+            "--api-url", "http://127.0.0.1:9/v1/", "--environment", EmulatorSeed.EnvironmentId, "--access-token", "unreachable-test-token" });
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
         Assert.That(run.Error.Trim(), Does.StartWith("pingone-voice: PingOne could not be reached: ").And.Contain("127.0.0.1:9"));

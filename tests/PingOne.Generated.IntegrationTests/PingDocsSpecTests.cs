@@ -18,6 +18,7 @@ public class PingDocsSpecTests
         ("read-mfa-settings", "getMfaSettings"),
         ("update-mfa-settings", "updateMfaSettings"),
         ("reset-mfa-settings", "resetMfaSettings"),
+        ("unblock-device", "unblockDevice"),
         ("create-test-user", "createUser"),
     };
 
