@@ -26,6 +26,7 @@ namespace PingOne.Generated
             // however often they are sent.
             Settings = Build<MfaSettings>(options, time, logger, idempotent);
             ReadDevices = Build<DeviceCollection>(options, time, logger, idempotent);
+            ReadPolicy = Build<DeviceAuthenticationPolicy>(options, time, logger, idempotent);
             Delete = Build<bool>(options, time, logger, idempotent);
             // An activation uses its OTP once: only what PingOne never saw is sent again.
             Activate = Build<VoiceDevice>(options, time, logger, Failures.NotProcessed);
@@ -43,6 +44,8 @@ namespace PingOne.Generated
         public ResiliencePipeline<DeviceNickname> Rename { get; }
 
         public ResiliencePipeline<MfaSettings> Settings { get; }
+
+        public ResiliencePipeline<DeviceAuthenticationPolicy> ReadPolicy { get; }
 
         public ResiliencePipeline<bool> Delete { get; }
 
