@@ -46,6 +46,7 @@ internal sealed class EmulatorEndpoints
         app.MapDelete("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, DeleteAsync));
         app.MapPost("/v1/environments/{envId}/users/{userId}/devices/{deviceId}", context => ApiAsync(context, DeviceActionAsync));
         app.MapPut("/v1/environments/{envId}/users/{userId}/devices/{deviceId}/nickname", context => ApiAsync(context, RenameAsync));
+        app.MapGet("/v1/environments/{envId}/deviceAuthenticationPolicies/{policyId}", context => ApiAsync(context, EmulatorDeviceAuthenticationPolicy.ReadAsync));
         app.MapFallback(context => ErrorAsync(context, 404, "NOT_FOUND", "The requested resource was not found."));
     }
 
@@ -65,7 +66,8 @@ internal sealed class EmulatorEndpoints
             await WriteAsync(context, 401, new JObject { ["error"] = "invalid_client", ["error_description"] = "Request denied: Invalid client credentials." });
             return;
         }
-        var token = _state.IssueToken(_time.GetUtcNow() + _options.TokenLifetime);
+        var now = _time.GetUtcNow();
+        var token = _state.IssueToken(EmulatorAccessToken.Create(new Uri(BaseUrl(context)), environmentId, EmulatorSeed.ClientId, now, now + _options.TokenLifetime), now + _options.TokenLifetime);
         await WriteAsync(context, 200, new JObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = (int)_options.TokenLifetime.TotalSeconds });
     }
 
@@ -464,7 +466,7 @@ internal sealed class EmulatorEndpoints
         return (form?["client_id"], form?["client_secret"]);
     }
 
-    private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/";
+    internal static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/";
 
     private static string UsersUrl(HttpContext context, string environmentId, string userId) => $"{BaseUrl(context)}v1/environments/{environmentId}/users/{userId}";
 
@@ -482,10 +484,10 @@ internal sealed class EmulatorEndpoints
     private static Task DeviceNotFoundAsync(HttpContext context) =>
         ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The device was not found.");
 
-    private static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
+    internal static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
         WriteAsync(context, status, new PingOneError { Id = Guid.NewGuid().ToString(), Code = code, Message = message });
 
-    private static async Task WriteAsync(HttpContext context, int status, object body)
+    internal static async Task WriteAsync(HttpContext context, int status, object body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
