@@ -23,6 +23,7 @@ internal static class CliApp
         root.Subcommands.Add(EnrollCommand.Build(cli));
         root.Subcommands.Add(SettingsCommand.Build(cli));
         root.Subcommands.Add(EmulatorCommand.Build(cli));
+        root.Subcommands.Add(DoctorCommand.Build(cli));
 
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new WithExitCodes((SynchronousCommandLineAction)help.Action!, command => command == root || TalksToPingOne(command));
@@ -50,7 +51,7 @@ internal static class CliApp
             var code = _help.Invoke(parseResult);
             var command = parseResult.CommandResult.Command;
             if (_listsExitCodes(command))
-                (parseResult.InvocationConfiguration.Output ?? Console.Out).WriteLine(command.Name == "enroll" ? EnrollCommand.ExitCodeHelp : ExitCodes.Help);
+                (parseResult.InvocationConfiguration.Output ?? Console.Out).WriteLine(command.Name switch { "enroll" => EnrollCommand.ExitCodeHelp, "doctor" => DoctorCommand.ExitCodeHelp, _ => ExitCodes.Help });
             return code;
         }
     }

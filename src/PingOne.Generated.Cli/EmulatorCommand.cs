@@ -17,15 +17,20 @@ internal static class EmulatorCommand
     private static readonly Option<double> LostAnswers = new("--lost-answers") { Description = "Fraction (0 to 1) of device creations whose answer is lost (connection dropped) after the device was created." };
     private static readonly Option<int> Latency = new("--latency") { Description = "Milliseconds added before every API answer." };
     private static readonly Option<int?> Seed = new("--seed") { Description = "Seed of the fault dice, for repeatable runs." };
+    private static readonly Option<string[]> Deny = new("--deny") { Description = "An operation (the spec's operationId, e.g. getMfaSettings, listDevices) answered 403 as PingOne answers a worker app without the role; repeat for several.", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<bool> Drift = new("--drift") { Description = "Answers drift from the spec: every answer gains the undeclared property riskScore and loses the optional updatedAt." };
 
     public static Command Build(CliContext cli)
     {
         var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C; fault options make it a test bench for retries and enrollment.");
-        foreach (var option in new Option[] { Port, NoExtensions, SettingsCommand.MaxDevices, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed })
+        foreach (var option in new Option[] { Port, NoExtensions, SettingsCommand.MaxDevices, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed, Deny, Drift })
             command.Options.Add(option);
         command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
         {
             var options = Options(result);
+            var contract = await SpecContract.LoadAsync().ConfigureAwait(false);
+            if (options.DeniedOperations.FirstOrDefault(o => !contract.HasOperation(o)) is { } unknown)
+                throw new ArgumentException($"--deny {unknown}: not an operationId of openapi/pingone-mfa-devices.yaml; use one such as getMfaSettings, readDeviceAuthenticationPolicy, listDevices, createVoiceDevice.");
             await using var emulator = await PingOneEmulator.StartAsync(options, result.GetValue(Port), cancellationToken).ConfigureAwait(false);
             await cli.Output.WriteLineAsync($"PingOne emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
             await cli.Output.WriteLineAsync("  " + string.Join(" ", emulator.EnvironmentVariables().Select(v => $"{v.Key}={v.Value}"))).ConfigureAwait(false);
@@ -49,7 +54,7 @@ internal static class EmulatorCommand
         if (result.GetValue(Latency) < 0) throw new ArgumentException("--latency must not be negative.");
         var maxDevices = result.GetValue(SettingsCommand.MaxDevices);
         SettingsCommand.CheckMaxDevices(maxDevices);
-        return new EmulatorOptions
+        var options = new EmulatorOptions
         {
             PhoneExtensionsEnabled = !result.GetValue(NoExtensions),
             MaxDevicesPerUser = maxDevices ?? MfaSettingsPairing.DefaultMaxAllowedDevices,
@@ -61,7 +66,10 @@ internal static class EmulatorCommand
             LostAnswerAfterCreateRate = Fraction(result, LostAnswers),
             Latency = TimeSpan.FromMilliseconds(result.GetValue(Latency)),
             RandomSeed = result.GetValue(Seed),
+            AnswerDrift = result.GetValue(Drift) ? new EmulatorAnswerDrift() : null,
         };
+        foreach (var operation in result.GetValue(Deny) ?? Array.Empty<string>()) options.DeniedOperations.Add(operation);
+        return options;
     }
 
     private static double Fraction(ParseResult result, Option<double> option)
@@ -82,5 +90,7 @@ internal static class EmulatorCommand
         options.LostAnswerAfterCreateRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{Percent(options.LostAnswerAfterCreateRate)} of creates' answers lost after the write") : null,
         options.Latency > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"{options.Latency.TotalMilliseconds:F0} ms latency") : null,
         options.RandomSeed is { } seed ? string.Create(CultureInfo.InvariantCulture, $"seed {seed}") : null,
+        options.DeniedOperations.Count > 0 ? "403 for " + string.Join(", ", options.DeniedOperations) : null,
+        options.AnswerDrift is { } drift ? $"answers drift (+{drift.AddedProperty}, -{drift.DroppedProperty})" : null,
     }.Where(part => part is not null));
 }
