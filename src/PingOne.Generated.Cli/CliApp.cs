@@ -7,10 +7,23 @@ namespace PingOne.Generated.Cli;
 /// <summary>The <c>pingone-voice</c> command line, runnable in-process with any streams (tests do).</summary>
 internal static class CliApp
 {
-    public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken = default)
     {
-        var root = Build(new CliContext(input, output, error, environment));
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        IDisposable? telemetry;
+        try
+        {
+            telemetry = Telemetry.TelemetrySwitch.StartIfAsked(environment);
+        }
+        catch (ArgumentException problem)
+        {
+            await error.WriteLineAsync("pingone-voice: " + problem.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        using (telemetry)
+        {
+            var root = Build(new CliContext(input, output, error, environment));
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The command tree; the commands that talk to PingOne are the ones carrying <c>--emulator</c>.</summary>
