@@ -22,34 +22,37 @@ internal static class DoctorCommand
         "  0  every check is ok",
         "  1  bad input or settings (usage, missing or unusable PingOne settings): nothing was sent",
         $"  {FoundProblems}  a check found a problem: its 'problem:' line says what to do",
+        ExitCodes.Signals,
         string.Empty);
 
     private static readonly Option<string?> Policy = new("--policy") { Description = "The device authentication policy voice devices are created under: checked to exist and allow voice (with --emulator, defaults to the emulator's seed policy)." };
     private static readonly Option<bool> WriteTest = new("--write-test") { Description = "Also create a test-mode device for --user (no call is placed), read, rename, block, unblock and delete it; it is deleted even if a step fails." };
     private static readonly Option<string> TestPhone = new("--test-phone") { Description = $"The phone number of the --write-test device (default {DefaultTestPhone}, a fictional number).", DefaultValueFactory = _ => DefaultTestPhone };
-    private static readonly Option<string> Output = new Option<string>("--output") { Description = "text: one line per check (ok: / problem: / skipped:); json: one JSON document.", DefaultValueFactory = _ => "text" }.AcceptOnlyFromAmong("text", "json");
 
     public static Command Build(CliContext cli)
     {
         var command = new Command("doctor", "Check a PingOne tenant step by step (settings, token, MFA settings, device policy, a user's devices; --write-test: a test device's life) and hold every answer against the spec; one line per check.");
-        foreach (var option in new Option[] { UserOptions.User, Policy, WriteTest, TestPhone, Output }.Concat(PingOneSettings.All)) command.Options.Add(option);
-        command.SetAction((result, cancellationToken) => cli.GuardAsync(() => RunAsync(result, cli, cancellationToken)));
+        foreach (var option in new Option[] { UserOptions.User, Policy, WriteTest, TestPhone }.Concat(PingOneSettings.All)) command.Options.Add(option);
+        // --output text|json is the root's, as for every command: text prints one line per check, json one document.
+        command.SetAction(cli.Action((result, cancellationToken) => RunAsync(result, cli, cancellationToken)));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult result, CliContext cli, CancellationToken cancellationToken)
     {
         var settings = PingOneSettings.From(result, cli.Environment);
-        var json = result.GetValue(Output) == "json";
-        var userGiven = result.GetValue(UserOptions.User) is { Length: > 0 };
-        if (result.GetValue(WriteTest) && !userGiven && !settings.UseEmulator) throw new ArgumentException("--write-test needs --user <id>: the test device is created for that user.");
+        var json = cli.JsonOutput;
+        // The local rules, before anything is sent (or an emulator started).
+        var userGiven = result.GetValue(UserOptions.User) is { Length: > 0 } user && Ids.Require(user, "--user").Length > 0;
+        if (result.GetValue(Policy) is { Length: > 0 } givenPolicy) Ids.Require(givenPolicy, "--policy");
+        if (result.GetValue(WriteTest) && !userGiven && !settings.UseEmulator) throw new UsageException("--write-test needs --user <id>: the test device is created for that user");
         var report = new DoctorReport(json ? null : cli.Output);
 
         if (!settings.UseEmulator && !await SettingsAsync(settings, report).ConfigureAwait(false))
             return await FinishAsync(report, cli, json, ExitCodes.BadInput).ConfigureAwait(false);
 
         DoctorRecorder? recorder = null;
-        await using var connection = await PingOneConnection.OpenAsync(settings, new PhoneNormalizationOptions(), cli.Error, cancellationToken,
+        await using var connection = await PingOneConnection.OpenAsync(settings, new PhoneNormalizationOptions(), cli, cancellationToken,
             observer: apiAddress => recorder = new DoctorRecorder(apiAddress)).ConfigureAwait(false);
         if (settings.UseEmulator) await report.OkAsync("settings", $"the embedded emulator, environment {connection.EnvironmentId} (API {connection.ApiAddress})").ConfigureAwait(false);
 
@@ -58,11 +61,11 @@ internal static class DoctorCommand
         if (report.Findings.Any(f => f.Check == "token" && f.Status == "problem"))
             return await FinishAsync(report, cli, json, FoundProblems).ConfigureAwait(false); // nothing else can work without a token
 
-        var policyId = result.GetValue(Policy) is { Length: > 0 } policy ? policy : connection.IsEmulated ? EmulatorSeed.PolicyId : null;
+        var policyId = result.GetValue(Policy) is { Length: > 0 } policy ? policy.Trim() : connection.IsEmulated ? EmulatorSeed.PolicyId : null;
         if (policyId is null) await report.SkippedAsync("device policy", "give --policy <id> to check the policy voice devices are created under.").ConfigureAwait(false);
         else await checks.PolicyAsync(policyId, cancellationToken).ConfigureAwait(false);
 
-        var userId = userGiven ? result.GetValue(UserOptions.User)! : connection.IsEmulated ? EmulatorSeed.UserId : null;
+        var userId = userGiven ? result.GetValue(UserOptions.User)!.Trim() : connection.IsEmulated ? EmulatorSeed.UserId : null;
         if (userId is null) await report.SkippedAsync("user devices", "give --user <id> to check that a user's devices can be listed (and --write-test to try a test device).").ConfigureAwait(false);
         else await checks.UserDevicesAsync(userId, cancellationToken).ConfigureAwait(false);
 
@@ -84,7 +87,8 @@ internal static class DoctorCommand
         }
         catch (PingOneConfigurationException error)
         {
-            await report.ProblemAsync("settings", error.Message).ConfigureAwait(false);
+            // Worded as every command words it (CliErrors, the one translation point), in options and variables.
+            await report.ProblemAsync("settings", CliErrors.From(error, "doctor")!.Message).ConfigureAwait(false);
             return false;
         }
         var api = options.EffectiveApiBaseAddress;
@@ -110,7 +114,7 @@ internal static class DoctorCommand
 
     private static async Task<int> FinishAsync(DoctorReport report, CliContext cli, bool json, int exitCode)
     {
-        if (json) await cli.Output.WriteLineAsync(report.ToJson()).ConfigureAwait(false);
+        if (json) await cli.WriteDataAsync(report.ToData()).ConfigureAwait(false);
         return exitCode;
     }
 }

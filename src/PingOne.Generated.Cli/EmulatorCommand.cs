@@ -7,15 +7,15 @@ namespace PingOne.Generated.Cli;
 /// <summary><c>pingone-voice emulator</c>: runs the local PingOne emulator until Ctrl+C, with the faults a test bench needs.</summary>
 internal static class EmulatorCommand
 {
-    private static readonly Option<int> Port = new("--port") { Description = "The loopback port to listen on.", DefaultValueFactory = _ => 8080 };
+    private static readonly Option<int> Port = NumberOptions.Int("--port", 0, 65535, "The loopback port to listen on (0: any free port).", 8080, "a TCP port from 0 to 65535 (0: any free port)");
     private static readonly Option<bool> NoExtensions = new("--disable-phone-extensions") { Description = "Refuse devices with an extension, as PingOne does by default." };
-    private static readonly Option<int?> RateLimit = new("--rate-limit") { Description = "API requests per second before 429 answers with Retry-After: 1." };
-    private static readonly Option<int> GeneratedUsers = new("--generated-users") { Description = "Users to add beside the seeded ones, for bulk runs: 00000000-0000-4000-8000-000000000000 and up (the last 12 digits count from 0)." };
-    private static readonly Option<double> ServerErrors = new("--server-errors") { Description = "Fraction (0 to 1) of API requests answered 500 before anything is done." };
-    private static readonly Option<double> ServerErrorsAfterCreate = new("--server-errors-after-create") { Description = "Fraction (0 to 1) of device creations answered 500 after the device was created." };
-    private static readonly Option<double> DroppedConnections = new("--dropped-connections") { Description = "Fraction (0 to 1) of API requests whose connection is dropped before anything is done." };
-    private static readonly Option<double> LostAnswers = new("--lost-answers") { Description = "Fraction (0 to 1) of device creations whose answer is lost (connection dropped) after the device was created." };
-    private static readonly Option<int> Latency = new("--latency") { Description = "Milliseconds added before every API answer." };
+    private static readonly Option<int?> RateLimit = NumberOptions.OptionalInt("--rate-limit", 1, int.MaxValue, "API requests per second before 429 answers with Retry-After: 1.");
+    private static readonly Option<int> GeneratedUsers = NumberOptions.Int("--generated-users", 0, int.MaxValue, "Users to add beside the seeded ones, for bulk runs: 00000000-0000-4000-8000-000000000000 and up (the last 12 digits count from 0).", 0);
+    private static readonly Option<double> ServerErrors = NumberOptions.Fraction("--server-errors", "Fraction (0 to 1) of API requests answered 500 before anything is done.");
+    private static readonly Option<double> ServerErrorsAfterCreate = NumberOptions.Fraction("--server-errors-after-create", "Fraction (0 to 1) of device creations answered 500 after the device was created.");
+    private static readonly Option<double> DroppedConnections = NumberOptions.Fraction("--dropped-connections", "Fraction (0 to 1) of API requests whose connection is dropped before anything is done.");
+    private static readonly Option<double> LostAnswers = NumberOptions.Fraction("--lost-answers", "Fraction (0 to 1) of device creations whose answer is lost (connection dropped) after the device was created.");
+    private static readonly Option<int> Latency = NumberOptions.Int("--latency", 0, int.MaxValue, "Milliseconds added before every API answer.", 0);
     private static readonly Option<int?> Seed = new("--seed") { Description = "Seed of the fault dice, for repeatable runs." };
     private static readonly Option<string[]> Deny = new("--deny") { Description = "An operation (the spec's operationId, e.g. getMfaSettings, listDevices) answered 403 as PingOne answers a worker app without the role; repeat for several.", AllowMultipleArgumentsPerToken = true };
     private static readonly Option<bool> Drift = new("--drift") { Description = "Answers drift from the spec: every answer gains the undeclared property riskScore and loses the optional updatedAt." };
@@ -25,12 +25,12 @@ internal static class EmulatorCommand
         var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C; fault options make it a test bench for retries and enrollment.");
         foreach (var option in new Option[] { Port, NoExtensions, SettingsCommand.MaxDevices, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed, Deny, Drift })
             command.Options.Add(option);
-        command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
+        command.SetAction(cli.Action(async (result, cancellationToken) =>
         {
             var options = Options(result);
             var contract = await SpecContract.LoadAsync().ConfigureAwait(false);
             if (options.DeniedOperations.FirstOrDefault(o => !contract.HasOperation(o)) is { } unknown)
-                throw new ArgumentException($"--deny {unknown}: not an operationId of openapi/pingone-mfa-devices.yaml; use one such as getMfaSettings, readDeviceAuthenticationPolicy, listDevices, createVoiceDevice.");
+                throw new UsageException($"--deny {unknown}: not an operationId of openapi/pingone-mfa-devices.yaml; use one such as getMfaSettings, readDeviceAuthenticationPolicy, listDevices, createVoiceDevice.");
             await using var emulator = await PingOneEmulator.StartAsync(options, result.GetValue(Port), cancellationToken).ConfigureAwait(false);
             await cli.Output.WriteLineAsync($"PingOne emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
             await cli.Output.WriteLineAsync("  " + string.Join(" ", emulator.EnvironmentVariables().Select(v => $"{v.Key}={v.Value}"))).ConfigureAwait(false);
@@ -49,34 +49,24 @@ internal static class EmulatorCommand
 
     private static EmulatorOptions Options(ParseResult result)
     {
-        if (result.GetValue(RateLimit) is < 1) throw new ArgumentException("--rate-limit must be at least 1.");
-        if (result.GetValue(GeneratedUsers) < 0) throw new ArgumentException("--generated-users must not be negative.");
-        if (result.GetValue(Latency) < 0) throw new ArgumentException("--latency must not be negative.");
+        // Every range is checked while parsing (NumberOptions), before the emulator starts.
         var maxDevices = result.GetValue(SettingsCommand.MaxDevices);
-        SettingsCommand.CheckMaxDevices(maxDevices);
         var options = new EmulatorOptions
         {
             PhoneExtensionsEnabled = !result.GetValue(NoExtensions),
             MaxDevicesPerUser = maxDevices ?? MfaSettingsPairing.DefaultMaxAllowedDevices,
             RateLimitPerSecond = result.GetValue(RateLimit),
             GeneratedUsers = result.GetValue(GeneratedUsers),
-            ServerErrorRate = Fraction(result, ServerErrors),
-            ServerErrorAfterCreateRate = Fraction(result, ServerErrorsAfterCreate),
-            DropConnectionRate = Fraction(result, DroppedConnections),
-            LostAnswerAfterCreateRate = Fraction(result, LostAnswers),
+            ServerErrorRate = result.GetValue(ServerErrors),
+            ServerErrorAfterCreateRate = result.GetValue(ServerErrorsAfterCreate),
+            DropConnectionRate = result.GetValue(DroppedConnections),
+            LostAnswerAfterCreateRate = result.GetValue(LostAnswers),
             Latency = TimeSpan.FromMilliseconds(result.GetValue(Latency)),
             RandomSeed = result.GetValue(Seed),
             AnswerDrift = result.GetValue(Drift) ? new EmulatorAnswerDrift() : null,
         };
         foreach (var operation in result.GetValue(Deny) ?? Array.Empty<string>()) options.DeniedOperations.Add(operation);
         return options;
-    }
-
-    private static double Fraction(ParseResult result, Option<double> option)
-    {
-        var value = result.GetValue(option);
-        if (double.IsNaN(value) || value < 0 || value > 1) throw new ArgumentException($"{option.Name} must be a fraction from 0 to 1, such as 0.05.");
-        return value;
     }
 
     private static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{fraction * 100:0.##}%");

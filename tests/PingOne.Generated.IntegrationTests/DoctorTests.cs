@@ -94,6 +94,36 @@ public class DoctorTests
     }
 
     [Test]
+    public async Task WriteTest_WhoseCreateAnswerIsLost_FindsTheTestDeviceByItsNickname_AndDeletesIt()
+    {
+        // The device is created, then the connection drops: the client never learns its id.
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { LostAnswerAfterCreateRate = 1 });
+
+        var run = await DoctorAsync(emulator, Targets.Append("--write-test").ToArray());
+
+        Assert.That(run.ExitCode, Is.EqualTo(4), run.Output);
+        Assert.That(run.Output, Does.Contain("problem: write test: create: "));
+        Assert.That(run.Output, Does.Contain("ok: write test: cleanup: deleted test device "));
+        Assert.That(emulator.DevicesOf(EmulatorSeed.UserId), Is.Empty);
+    }
+
+    [Test]
+    public async Task CtrlCDuringTheWriteTest_StillDeletesTheTestDevice_AndExits130()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(200) });
+        using var ctrlC = new CancellationTokenSource();
+
+        var running = Cli.RunAsync(new[] { "doctor" }.Concat(Targets).Append("--write-test").ToArray(), environment: emulator.EnvironmentVariables(), cancellationToken: ctrlC.Token);
+        while (emulator.DevicesOf(EmulatorSeed.UserId).Count == 0 && !running.IsCompleted) await Task.Delay(5);
+        ctrlC.Cancel(); // the first Ctrl+C, as an in-process run takes the caller's cancellation
+        var run = await running;
+
+        Assert.That(run.ExitCode, Is.EqualTo(130), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("ok: write test: cleanup: deleted test device "));
+        Assert.That(emulator.DevicesOf(EmulatorSeed.UserId), Is.Empty);
+    }
+
+    [Test]
     public async Task DriftingAnswers_AreProblemsNamingTheSpecPathToChange_OncePerPath_AndTheDroppedOptionalPropertyIsNone()
     {
         await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { AnswerDrift = new EmulatorAnswerDrift() });
@@ -226,7 +256,19 @@ public class DoctorTests
         var run = await Cli.RunAsync(new[] { "doctor", "--write-test", "--environment", EmulatorSeed.EnvironmentId, "--client-id", "c", "--client-secret", "s" });
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Error.Trim(), Is.EqualTo("pingone-voice: --write-test needs --user <id>: the test device is created for that user."));
+        Assert.That(run.Error.Trim(), Is.EqualTo("pingone-voice: --write-test needs --user <id>: the test device is created for that user. See 'pingone-voice doctor --help'."));
+        Assert.That(run.Output, Is.Empty);
+    }
+
+    [TestCase("--user", "b30ac647")]
+    [TestCase("--policy", "not-an-id")]
+    public async Task AnIdThatIsNotAUuid_IsAUsageError_BeforeAnythingIsSent(string option, string value)
+    {
+        var run = await Cli.RunAsync(new[] { "doctor", "--emulator", option, value });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(run.Error.Trim(), Is.EqualTo($"pingone-voice: {option} must be a PingOne id: a UUID such as 5a3b0b6c-1f4e-4b8a-9d0c-6e2f7a8b9c0d. See 'pingone-voice doctor --help'."));
     }
 
     [Test]

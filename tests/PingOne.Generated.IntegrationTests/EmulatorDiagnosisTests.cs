@@ -93,4 +93,30 @@ public class EmulatorDiagnosisTests
         Assert.That((bool)policy["voice"]!["enabled"]!, Is.True);
         Assert.That((string)policy["id"]!, Is.EqualTo(EmulatorSeed.PolicyId));
     }
+
+    private const string Devices = "/environments/" + EmulatorSeed.EnvironmentId + "/users/" + EmulatorSeed.UserId + "/devices";
+
+    [TestCase("GET", Devices, null, "listDevices")]
+    [TestCase("POST", Devices, "application/json", "createVoiceDevice")]
+    [TestCase("POST", Devices, "application/vnd.pingidentity.devices.reorder+json", "setDeviceOrder")]
+    [TestCase("POST", Devices, "application/vnd.pingidentity.devices.order.remove+json", "removeDeviceOrder")]
+    [TestCase("GET", Devices + "/d1", null, "getDevice")]
+    [TestCase("DELETE", Devices + "/d1", null, "deleteDevice")]
+    [TestCase("POST", Devices + "/d1", "application/vnd.pingidentity.device.activate+json", "activateDevice")]
+    [TestCase("POST", Devices + "/d1", "application/vnd.pingidentity.device.block+json", "blockDevice")]
+    [TestCase("POST", Devices + "/d1", "application/vnd.pingidentity.device.unblock+json", "unblockDevice")]
+    [TestCase("POST", Devices + "/d1", "application/vnd.pingidentity.device.unlock+json", "unlockDevice")]
+    [TestCase("PUT", Devices + "/d1/nickname", "application/json", "updateDeviceNickname")]
+    [TestCase("GET", "/environments/e1/mfaSettings", null, "getMfaSettings")]
+    [TestCase("PUT", "/environments/e1/mfaSettings", "application/json", "updateMfaSettings")]
+    [TestCase("DELETE", "/environments/e1/mfaSettings", null, "resetMfaSettings")]
+    [TestCase("GET", "/environments/e1/deviceAuthenticationPolicies/p1", null, "readDeviceAuthenticationPolicy")]
+    [TestCase("POST", Devices + "/d1", "application/vnd.pingidentity.device.unknown+json", null)]
+    [TestCase("GET", "/environments/e1/somethingElse", null, null)]
+    public async Task EveryRequest_IsTheSpecOperationItsMethodPathAndContentTypeSay(string method, string path, string? mediaType, string? operationId)
+    {
+        var contract = await SpecContract.LoadAsync();
+
+        Assert.That(contract.OperationOf(method, path, mediaType), Is.EqualTo(operationId));
+    }
 }

@@ -51,7 +51,7 @@ public class ListAndEmulatorCliTests
         var run = await Cli.RunAsync(new[] { "list", "--emulator", "--limit", limit });
 
         Assert.That((run.ExitCode, run.Output), Is.EqualTo((1, string.Empty)));
-        Assert.That(run.Error, Does.Contain($"--limit must be at least 1; it is {limit}."));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"pingone-voice: --limit must be a whole number, at least 1; got '{limit}'. See 'pingone-voice list --help'."));
         Assert.That(run.Error, Does.Not.Contain("using the embedded emulator"), "a usage error is found before anything starts");
     }
 
@@ -107,6 +107,6 @@ public class ListAndEmulatorCliTests
         var run = await Cli.RunAsync(new[] { "emulator", "--port", "0", "--max-devices", max });
 
         Assert.That((run.ExitCode, run.Output), Is.EqualTo((1, string.Empty)));
-        Assert.That(run.Error.Trim(), Is.EqualTo($"pingone-voice: --max-devices must be between 1 and 15; it is {max}."));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"pingone-voice: --max-devices must be a whole number from 1 to 15; got '{max}'. See 'pingone-voice emulator --help'."));
     }
 }

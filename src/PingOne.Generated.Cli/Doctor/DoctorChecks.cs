@@ -9,7 +9,7 @@ namespace PingOne.Generated.Cli.Doctor;
 /// </summary>
 internal sealed class DoctorChecks
 {
-    /// <summary>The nickname of the <c>--write-test</c> device, so an administrator can tell it apart if cleanup ever fails.</summary>
+    /// <summary>The nickname of the <c>--write-test</c> device (followed by the run's own suffix), so an administrator can tell it apart if cleanup ever fails.</summary>
     public const string TestNickname = "pingone-voice doctor";
 
     private readonly PingOneConnection _connection;
@@ -17,6 +17,7 @@ internal sealed class DoctorChecks
     private readonly DoctorReport _report;
     private readonly SpecContract _contract;
     private readonly TimeProvider _time;
+    private PingOneException? _lastError;
 
     public DoctorChecks(PingOneConnection connection, DoctorRecorder recorder, DoctorReport report, SpecContract contract, TimeProvider time)
     {
@@ -72,11 +73,15 @@ internal sealed class DoctorChecks
 
     /// <summary>
     /// Creates a test-mode device (no call is placed), reads, renames, blocks, unblocks and deletes it, reporting each step; the device
-    /// is deleted even when a step fails or the run is interrupted.
+    /// is deleted even when a step fails or the run is interrupted, including while the create's answer is still on its way.
     /// </summary>
     public async Task WriteTestAsync(string userId, string policyId, string phone, CancellationToken cancellationToken)
     {
+        // A nickname of this run's own: if the create's answer never arrives (Ctrl+C, a lost connection), the device is found by it.
+        var nickname = $"{TestNickname} {Guid.NewGuid().ToString("N")[..8]}";
         string? deviceId = null;
+        // Until the create has an answer: a refusal means nothing was created; no answer (or an unknown outcome) means maybe.
+        var mayExistWithoutId = true;
         var deleted = false;
         try
         {
@@ -84,37 +89,47 @@ internal sealed class DoctorChecks
             {
                 Phone = phone,
                 Policy = new DevicePolicyReference { Id = policyId },
-                Nickname = TestNickname,
+                Nickname = nickname,
                 TestMode = true,
                 Status = DeviceCreationStatus.Active,
             }, cancellationToken), d => $"created test-mode device {d.Id} (status {d.Status})").ConfigureAwait(false);
+            mayExistWithoutId = created is null && _lastError?.Kind != PingOneFailureKind.Refused;
             if (created is null) return;
             deviceId = created.Id;
             if (await StepAsync("write test: read", "getDevice", () => _connection.Client.GetDeviceAsync(EnvironmentId, userId, deviceId, cancellationToken), d => $"read device {d.Id}").ConfigureAwait(false) is null) return;
-            if (await StepAsync("write test: rename", "updateDeviceNickname", () => _connection.Client.UpdateNicknameAsync(EnvironmentId, userId, deviceId, TestNickname + " (renamed)", cancellationToken), n => $"renamed to '{n.Nickname}'").ConfigureAwait(false) is null) return;
+            if (await StepAsync("write test: rename", "updateDeviceNickname", () => _connection.Client.UpdateNicknameAsync(EnvironmentId, userId, deviceId, nickname + " (renamed)", cancellationToken), n => $"renamed to '{n.Nickname}'").ConfigureAwait(false) is null) return;
             if (await StepAsync("write test: block", "blockDevice", () => Done(_connection.Client.BlockDeviceAsync(EnvironmentId, userId, deviceId, cancellationToken)), _ => "blocked").ConfigureAwait(false) is null) return;
             if (await StepAsync("write test: unblock", "unblockDevice", () => Done(_connection.Client.UnblockDeviceAsync(EnvironmentId, userId, deviceId, cancellationToken)), _ => "unblocked").ConfigureAwait(false) is null) return;
             deleted = await StepAsync("write test: delete", "deleteDevice", () => Done(_connection.Client.DeleteDeviceAsync(EnvironmentId, userId, deviceId, cancellationToken)), _ => "deleted").ConfigureAwait(false) is not null;
         }
         finally
         {
-            if (deviceId is not null && !deleted) await CleanUpAsync(userId, deviceId).ConfigureAwait(false);
+            if (!deleted && (deviceId is not null || mayExistWithoutId)) await CleanUpAsync(userId, deviceId, nickname).ConfigureAwait(false);
         }
     }
 
     // After a failed step or an interruption: the test device must not stay behind. Not cancellable by the run's token (Ctrl+C is
-    // what may have brought us here), but bounded.
-    private async Task CleanUpAsync(string userId, string deviceId)
+    // what may have brought us here), but bounded. Without the device's id (the create's answer never arrived), the user's devices
+    // are searched for this run's nickname.
+    private async Task CleanUpAsync(string userId, string? deviceId, string nickname)
     {
         using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            await _connection.Client.DeleteDeviceAsync(EnvironmentId, userId, deviceId, bounded.Token).ConfigureAwait(false);
-            await _report.OkAsync("write test: cleanup", $"deleted test device {deviceId} after the failed step", "deleteDevice").ConfigureAwait(false);
+            var ids = deviceId is not null ? new[] { deviceId }
+                : (await _connection.Client.ListDevicesAsync(EnvironmentId, userId, bounded.Token).ConfigureAwait(false))
+                    .Where(d => d.Nickname is { } name && name.StartsWith(nickname, StringComparison.Ordinal)).Select(d => d.Id).ToArray();
+            foreach (var id in ids)
+            {
+                await _connection.Client.DeleteDeviceAsync(EnvironmentId, userId, id, bounded.Token).ConfigureAwait(false);
+                await _report.OkAsync("write test: cleanup", $"deleted test device {id} after the step that did not finish", "deleteDevice").ConfigureAwait(false);
+            }
         }
         catch (Exception error) when (error is PingOneException or OperationCanceledException)
         {
-            await _report.ProblemAsync("write test: cleanup", $"could not delete test device {deviceId} ({error.Message}): delete it with `pingone-voice delete --user {userId} --device {deviceId}`.", "deleteDevice").ConfigureAwait(false);
+            var what = deviceId is not null ? $"test device {deviceId}" : $"the test device (nickname '{nickname}')";
+            var how = deviceId is not null ? $"`pingone-voice delete --user {userId} --device {deviceId}`" : $"`pingone-voice list --user {userId}` and `pingone-voice delete`";
+            await _report.ProblemAsync("write test: cleanup", $"could not delete {what} ({(error is PingOneException failure ? CliErrors.Describe(failure) : "no answer in 30 s")}): delete it with {how}.", "deleteDevice").ConfigureAwait(false);
         }
     }
 
@@ -122,6 +137,7 @@ internal sealed class DoctorChecks
     {
         _recorder.Take();
         var (value, error) = await CallAsync(call).ConfigureAwait(false);
+        _lastError = error;
         var exchanges = _recorder.Take();
         await ReportAsync(check, operationId, error, () => ok(value!)).ConfigureAwait(false);
         await DriftAsync(operationId, exchanges).ConfigureAwait(false);
@@ -154,8 +170,8 @@ internal sealed class DoctorChecks
         403 => $"PingOne refused {operationId} (403 {error.Error?.Code ?? "Forbidden"}): the worker app lacks the permission. Give it {PingOneRoles.For(operationId)}.",
         401 => $"PingOne did not accept the access token for {operationId} (401): see the token line; check the credentials and the environment.",
         404 when notFound is not null => notFound,
-        _ when error.Kind == PingOneFailureKind.InvalidResponse => $"{operationId}: PingOne's answer could not be read as the spec describes it ({error.Message}); see the drift lines.",
-        _ => $"{operationId} failed: {error.Message}",
+        _ when error.Kind == PingOneFailureKind.InvalidResponse => $"{operationId}: PingOne's answer could not be read as the spec describes it ({CliErrors.Describe(error)}); see the drift lines.",
+        _ => $"{operationId} failed: {CliErrors.Describe(error)}",
     };
 
     // Every answer of the step, held against the spec's schema for its status.
@@ -187,7 +203,7 @@ internal sealed class DoctorChecks
         }
         if (_recorder.BearerToken is not { } token)
         {
-            await _report.ProblemAsync("token", $"no access token could be obtained: {firstCallError?.Message ?? "no request reached the API"}").ConfigureAwait(false);
+            await _report.ProblemAsync("token", $"no access token could be obtained: {(firstCallError is null ? "no request reached the API" : CliErrors.Describe(firstCallError))}").ConfigureAwait(false);
             return false;
         }
         if (AccessTokenClaims.Read(token) is not { } claims)

@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace PingOne.Generated.Cli.Doctor;
 
@@ -36,12 +37,12 @@ internal sealed class DoctorReport
             ? AddAsync(new Finding("drift", "problem", $"{operation} answer, {jsonPath}: {problem}. Change {specPath} in openapi/pingone-mfa-devices.yaml and regenerate.", operation, specPath))
             : Task.CompletedTask;
 
-    public string ToJson() => JsonConvert.SerializeObject(new { ok = !HasProblems, checks = _findings }, new JsonSerializerSettings
+    /// <summary>The whole report as <c>--output json</c> prints it: <c>{"ok": …, "checks": [{"check", "status", "message", "operation", "specPath"}]}</c>.</summary>
+    public JObject ToData() => JObject.FromObject(new { ok = !HasProblems, checks = _findings }, JsonSerializer.Create(new JsonSerializerSettings
     {
-        Formatting = Formatting.Indented,
         NullValueHandling = NullValueHandling.Ignore,
         ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
-    });
+    }));
 
     private async Task AddAsync(Finding finding)
     {
