@@ -32,7 +32,7 @@ internal static class DoctorCommand
     public static Command Build(CliContext cli)
     {
         var command = new Command("doctor", "Check a PingOne tenant step by step (settings, token, MFA settings, device policy, a user's devices; --write-test: a test device's life) and hold every answer against the spec; one line per check.");
-        foreach (var option in new Option[] { UserOptions.User, Policy, WriteTest, TestPhone }.Concat(PingOneSettings.All)) command.Options.Add(option);
+        foreach (var option in new Option[] { UserOptions.User, Policy, WriteTest, TestPhone }.Concat(PhoneOptions.All).Concat(PingOneSettings.All)) command.Options.Add(option);
         // --output text|json is the root's, as for every command: text prints one line per check, json one document.
         command.SetAction(cli.Action((result, cancellationToken) => RunAsync(result, cli, cancellationToken)));
         return command;
@@ -43,16 +43,21 @@ internal static class DoctorCommand
         var settings = PingOneSettings.From(result, cli.Environment);
         var json = cli.JsonOutput;
         // The local rules, before anything is sent (or an emulator started).
-        var userGiven = result.GetValue(UserOptions.User) is { Length: > 0 } user && Ids.Require(user, "--user").Length > 0;
-        if (result.GetValue(Policy) is { Length: > 0 } givenPolicy) Ids.Require(givenPolicy, "--policy");
-        if (result.GetValue(WriteTest) && !userGiven && !settings.UseEmulator) throw new UsageException("--write-test needs --user <id>: the test device is created for that user");
+        var givenUser = result.GetValue(UserOptions.User) is { Length: > 0 } user ? Ids.Require(user, "--user") : null;
+        var givenPolicy = result.GetValue(Policy) is { Length: > 0 } policy ? Ids.Require(policy, "--policy") : null;
+        var writeTest = result.GetValue(WriteTest);
+        if (writeTest && !settings.UseEmulator && (givenUser is null || givenPolicy is null))
+            throw new UsageException("--write-test needs --user <id> and --policy <id>: the test device is created for that user, under that policy");
+        var testPhone = result.GetValue(TestPhone)!;
+        var phone = PhoneOptions.From(result);
+        if (writeTest && !new PhoneNumberNormalizer(phone).TryNormalize(testPhone, null, out _, out var invalid)) throw new UsageException(PhoneProblems.Describe(invalid!.Reason, "--test-phone", "--extension"));
         var report = new DoctorReport(json ? null : cli.Output);
 
         if (!settings.UseEmulator && !await SettingsAsync(settings, report).ConfigureAwait(false))
             return await FinishAsync(report, cli, json, ExitCodes.BadInput).ConfigureAwait(false);
 
         DoctorRecorder? recorder = null;
-        await using var connection = await PingOneConnection.OpenAsync(settings, new PhoneNormalizationOptions(), cli, cancellationToken,
+        await using var connection = await PingOneConnection.OpenAsync(settings, phone, cli, cancellationToken,
             observer: apiAddress => recorder = new DoctorRecorder(apiAddress)).ConfigureAwait(false);
         if (settings.UseEmulator) await report.OkAsync("settings", $"the embedded emulator, environment {connection.EnvironmentId} (API {connection.ApiAddress})").ConfigureAwait(false);
 
@@ -61,19 +66,15 @@ internal static class DoctorCommand
         if (report.Findings.Any(f => f.Check == "token" && f.Status == "problem"))
             return await FinishAsync(report, cli, json, FoundProblems).ConfigureAwait(false); // nothing else can work without a token
 
-        var policyId = result.GetValue(Policy) is { Length: > 0 } policy ? policy.Trim() : connection.IsEmulated ? EmulatorSeed.PolicyId : null;
+        var policyId = givenPolicy ?? (connection.IsEmulated ? EmulatorSeed.PolicyId : null);
         if (policyId is null) await report.SkippedAsync("device policy", "give --policy <id> to check the policy voice devices are created under.").ConfigureAwait(false);
         else await checks.PolicyAsync(policyId, cancellationToken).ConfigureAwait(false);
 
-        var userId = userGiven ? result.GetValue(UserOptions.User)!.Trim() : connection.IsEmulated ? EmulatorSeed.UserId : null;
+        var userId = givenUser ?? (connection.IsEmulated ? EmulatorSeed.UserId : null);
         if (userId is null) await report.SkippedAsync("user devices", "give --user <id> to check that a user's devices can be listed (and --write-test to try a test device).").ConfigureAwait(false);
         else await checks.UserDevicesAsync(userId, cancellationToken).ConfigureAwait(false);
 
-        if (result.GetValue(WriteTest))
-        {
-            if (policyId is null) await report.ProblemAsync("write test", "--write-test needs --policy <id>: the test device is created under it.").ConfigureAwait(false);
-            else await checks.WriteTestAsync(userId!, policyId, result.GetValue(TestPhone)!, cancellationToken).ConfigureAwait(false);
-        }
+        if (writeTest) await checks.WriteTestAsync(userId!, policyId!, testPhone, cancellationToken).ConfigureAwait(false);
         return await FinishAsync(report, cli, json, report.HasProblems ? FoundProblems : ExitCodes.Ok).ConfigureAwait(false);
     }
 

@@ -250,14 +250,30 @@ public class DoctorTests
         Assert.That(Lines(run), Is.EqualTo(new[] { "problem: settings: the API (api.pingone.eu) and the authorization server (auth.pingone.com) are in different PingOne regions: use the same region for both (--pingone-region / PINGONE_REGION, or matching --api-url and --auth-url)." }));
     }
 
-    [Test]
-    public async Task WriteTestWithoutUser_IsAUsageError_ExitOne()
+    [TestCase("--user")]
+    [TestCase("--policy")]
+    public async Task WriteTestWithoutUserOrPolicy_IsAUsageError_ExitOne_BeforeAnythingIsSent(string missing)
     {
-        var run = await Cli.RunAsync(new[] { "doctor", "--write-test", "--environment", EmulatorSeed.EnvironmentId, "--client-id", "c", "--client-secret", "s" });
+        var args = new List<string> { "doctor", "--write-test", "--environment", EmulatorSeed.EnvironmentId, "--client-id", "c", "--client-secret", "s" };
+        if (missing != "--user") args.AddRange(new[] { "--user", EmulatorSeed.UserId });
+        if (missing != "--policy") args.AddRange(new[] { "--policy", EmulatorSeed.PolicyId });
+
+        var run = await Cli.RunAsync(args.ToArray());
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Error.Trim(), Is.EqualTo("pingone-voice: --write-test needs --user <id>: the test device is created for that user. See 'pingone-voice doctor --help'."));
         Assert.That(run.Output, Is.Empty);
+        Assert.That(run.Error.Trim(), Is.EqualTo("pingone-voice: --write-test needs --user <id> and --policy <id>: the test device is created for that user, under that policy. See 'pingone-voice doctor --help'."));
+    }
+
+    [Test]
+    public async Task ATestPhoneThatIsNotAPhoneNumber_IsAUsageErrorNamingTheOption_BeforeAnythingIsSent()
+    {
+        var run = await Cli.RunAsync(new[] { "doctor", "--emulator", "--write-test", "--test-phone", "+1 12" });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(run.Error.Trim(), Does.StartWith("pingone-voice: --test-phone"));
+        Assert.That(run.Error, Does.Not.Contain("using the embedded emulator"), "refused before the emulator starts");
     }
 
     [TestCase("--user", "b30ac647")]
