@@ -140,6 +140,19 @@ public class CliBoundaryTests
     }
 
     [Test]
+    public async Task ACommandInterruptedBeforeItsRequest_ExitsOneThirty_WithOneLine()
+    {
+        using var stop = new CancellationTokenSource();
+        stop.Cancel(); // in-process, the caller's cancellation is Ctrl+C
+
+        var run = await Cli.RunAsync(new[] { "list", "--emulator" }, cancellationToken: stop.Token);
+
+        Assert.That(run.ExitCode, Is.EqualTo(130), run.Error);
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(run.Error.Trim(), Is.EqualTo("pingone-voice: interrupted (Ctrl+C)."));
+    }
+
+    [Test]
     public void Pace_CountsThisRunsRowsOnly()
     {
         // 4,900 rows kept from the journal ended at once; this run has ended 100 more in 10 s, and 15,000 are left.

@@ -598,6 +598,7 @@ public class EnrollTests
         Assert.That(stderr, Does.Contain("enroll: 300 rows in").And.Contain("not started"));
         Assert.That(stderr, Does.Contain("pingone-voice: enroll: interrupted: run the same command again to resume."));
         Assert.That(results.Count(r => r["status"] == "created"), Is.EqualTo(created), "every create that was in flight finished and is in the results: " + stderr);
+        Assert.That(results.Where(r => r["status"] != "created").Select(r => r["status"] + ": " + r["detail"]), Is.Empty, "one Ctrl+C abandons no create in flight");
         Assert.That(File.ReadAllLines(journal).Count(l => l.Contains("\"status\":\"created\"", StringComparison.Ordinal)), Is.EqualTo(created), "and in the journal");
 
         var resumed = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));

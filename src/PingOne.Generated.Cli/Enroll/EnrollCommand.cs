@@ -24,8 +24,9 @@ internal static class EnrollCommand
         "  1  bad input: a usage or settings error before the run, or invalid rows (reported; the valid rows still ran)",
         "  2  PingOne refused some rows (or the pre-flight shows it would): fix them, then run again",
         "  3  some outcomes unknown or PingOne unreachable: run the same command again to finish",
-        ExitCodes.Signals + ": creates in flight finish (a second Ctrl+C abandons them), the journal, results and",
-        "       summary are written; run the same command again to resume",
+        ExitCodes.Signals,
+        "       on either, creates in flight finish (a second Ctrl+C abandons them), then the journal, results",
+        "       and summary are written: run the same command again to resume",
         string.Empty);
 
     public static Command Build(CliContext cli)

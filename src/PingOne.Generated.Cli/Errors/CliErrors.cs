@@ -1,4 +1,3 @@
-using System.Net.Http;
 using PingOne.Generated.Cli.Enroll;
 
 namespace PingOne.Generated.Cli;
@@ -74,13 +73,9 @@ internal static class CliErrors
     /// <summary>A PingOne failure in one line, as the results file's detail says it.</summary>
     public static string Describe(PingOneException failure) => FromPingOne(failure).Message;
 
-    private static CliError FromPingOne(PingOneException failure)
-    {
-        // The library names the exception type of a network failure ("HttpRequestException: …"); the CLI says what happened.
-        var message = failure.Status == 0 && Network(failure.InnerException) is { } network
-            ? $"{(failure.Kind == PingOneFailureKind.Unreachable ? "PingOne could not be reached" : failure.Kind == PingOneFailureKind.TimedOut ? "PingOne did not answer in time" : "PingOne did not answer: the connection was lost after the request was sent")}: {network}.{(failure.DeviceMayHaveBeenCreated ? Note(failure) : string.Empty)}"
-            : failure.Message;
-        return new CliError(Kebab(failure.Kind.ToString()), message, ExitCodes.For(failure.Kind))
+    // The library's message is built from PingOne's code and message (or the network's words), phones masked.
+    private static CliError FromPingOne(PingOneException failure) =>
+        new(Kebab(failure.Kind.ToString()), failure.Message, ExitCodes.For(failure.Kind))
         {
             Status = failure.Status == 0 ? null : failure.Status,
             Code = failure.Error?.Code,
@@ -88,26 +83,6 @@ internal static class CliErrors
             CorrelationId = failure.CorrelationId,
             Details = failure.Details,
         };
-    }
-
-    // What the library adds when a create's outcome is unknown: it follows its own first sentence.
-    private static string Note(PingOneException failure) => failure.Message.Contains(" The device may have been created", StringComparison.Ordinal)
-        ? failure.Message[failure.Message.IndexOf(" The device may have been created", StringComparison.Ordinal)..]
-        : string.Empty;
-
-    // The network's own words ("Connection refused (127.0.0.1:9)": the host and port the user needs), without exception type names.
-    private static string? Network(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is not (HttpRequestException or System.Net.Sockets.SocketException or IOException) || e.Message.Length == 0) continue;
-            // "The SSL connection could not be established, see inner exception."
-            if (e.Message.Contains("see inner exception", StringComparison.OrdinalIgnoreCase) && e.InnerException is { Message.Length: > 0 } inner)
-                return e.Message[..e.Message.IndexOf(", see inner exception", StringComparison.OrdinalIgnoreCase)].TrimEnd('.') + ": " + inner.Message.TrimEnd('.');
-            return e.Message.TrimEnd('.');
-        }
-        return null;
-    }
 
     private static string FromArgument(ArgumentException argument)
     {

@@ -110,7 +110,9 @@ namespace PingOne.Generated
                 PingOneFailureKind.TimedOut => "did not answer in time",
                 _ => "did not answer: the connection was lost after the request was sent",
             };
-            var message = SensitiveText.MaskPhoneNumbers($"{subject} {what} ({failure.GetType().Name}: {failure.Message})");
+            // The network's own words name the host and port ("Connection refused (127.0.0.1:9)"); the exception's type
+            // is InnerException's business, not the reader's.
+            var message = SensitiveText.MaskPhoneNumbers($"{subject} {what}: {failure.Message.TrimEnd('.')}.");
             return new PingOneException(kind, message, 0, null, null, failure) { FromTokenEndpoint = fromTokenEndpoint };
         }
 
