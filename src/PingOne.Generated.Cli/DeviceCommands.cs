@@ -41,12 +41,8 @@ internal static class DeviceCommands
                 await c.Client.BlockDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false);
                 return new { blocked = r.GetValue(Device) };
             });
-        yield return Command(cli, "unblock", "Unblock one of a user's devices (block.status UNBLOCKED).", new Option[] { Device },
-            async (c, user, r, ct) =>
-            {
-                await c.Client.UnblockDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct).ConfigureAwait(false);
-                return new { unblocked = r.GetValue(Device) };
-            });
+        yield return Command(cli, "unblock", "Unblock one of a user's devices (block.status UNBLOCKED) and print the device PingOne answers.", new Option[] { Device },
+            (c, user, r, ct) => c.Client.UnblockDeviceAsync(c.EnvironmentId, user, r.GetValue(Device)!, ct));
         yield return Command(cli, "unlock", "Unlock a device locked after too many failed attempts (lock.status UNLOCKED).", new Option[] { Device },
             async (c, user, r, ct) =>
             {

@@ -10,13 +10,17 @@ internal static class EmulatorCommand
     private static readonly Option<int> Port = NumberOptions.Int("--port", 0, 65535, "The loopback port to listen on (0: any free port).", 8080, "a TCP port from 0 to 65535 (0: any free port)");
     private static readonly Option<bool> NoExtensions = new("--disable-phone-extensions") { Description = "Refuse devices with an extension, as PingOne does by default." };
     private static readonly Option<int?> RateLimit = NumberOptions.OptionalInt("--rate-limit", 1, int.MaxValue, "API requests per second before 429 answers with Retry-After: 1.");
-    private static readonly Option<int> GeneratedUsers = NumberOptions.Int("--generated-users", 0, int.MaxValue, "Users to add beside the seeded ones, for bulk runs: 00000000-0000-4000-8000-000000000000 and up (the last 12 digits count from 0).", 0);
+    private static readonly Option<int> GeneratedUsers = NumberOptions.Int("--generated-users", 0, int.MaxValue,
+        "Users to add beside the seeded ones, for bulk runs: 00000000-0000-4000-8000-000000000000 and up (the last 12 digits count from 0). " +
+        "Each has a profile, the same on every run: username user000042, email user000042@example.com (every 50th shares the email of the user before), " +
+        "population Employees (every 4th Contractors), every 25th disabled, and by index % 20 a phone: 0-7 international mobilePhone (+1 in three spellings, +44), " +
+        "8-10 national with address.countryCode (US, GB), 11-12 national without a country, 13-14 only primaryPhone, 15-16 none, 17-18 invalid, 19 both phones.", 0);
     private static readonly Option<double> ServerErrors = NumberOptions.Fraction("--server-errors", "Fraction (0 to 1) of API requests answered 500 before anything is done.");
     private static readonly Option<double> ServerErrorsAfterCreate = NumberOptions.Fraction("--server-errors-after-create", "Fraction (0 to 1) of device creations answered 500 after the device was created.");
     private static readonly Option<double> DroppedConnections = NumberOptions.Fraction("--dropped-connections", "Fraction (0 to 1) of API requests whose connection is dropped before anything is done.");
     private static readonly Option<double> LostAnswers = NumberOptions.Fraction("--lost-answers", "Fraction (0 to 1) of device creations whose answer is lost (connection dropped) after the device was created.");
     private static readonly Option<int> Latency = NumberOptions.Int("--latency", 0, int.MaxValue, "Milliseconds added before every API answer.", 0);
-    private static readonly Option<int?> Seed = new("--seed") { Description = "Seed of the fault dice, for repeatable runs." };
+    private static readonly Option<int?> Seed = NumberOptions.OptionalInt("--seed", int.MinValue, int.MaxValue, "Seed of the fault dice, for repeatable runs.", "a whole number");
     private static readonly Option<string[]> Deny = new("--deny") { Description = "An operation (the spec's operationId, e.g. getMfaSettings, listDevices) answered 403 as PingOne answers a worker app without the role; repeat for several.", AllowMultipleArgumentsPerToken = true };
     private static readonly Option<bool> Drift = new("--drift") { Description = "Answers drift from the spec: every answer gains the undeclared property riskScore and loses the optional updatedAt." };
 

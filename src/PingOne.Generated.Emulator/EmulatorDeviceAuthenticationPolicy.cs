@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using static PingOne.Generated.Emulator.EmulatorHttp;
 
 namespace PingOne.Generated.Emulator;
 
@@ -8,18 +11,21 @@ namespace PingOne.Generated.Emulator;
 /// </summary>
 internal static class EmulatorDeviceAuthenticationPolicy
 {
-    public static Task ReadAsync(HttpContext context, string environmentId, string userId)
+    public static void Map(IEndpointRouteBuilder app, ApiGate gate) =>
+        app.MapGet("/v1/environments/{envId}/deviceAuthenticationPolicies/{policyId}", context => gate.RunAsync(context, ReadAsync));
+
+    private static Task ReadAsync(HttpContext context, string environmentId, string userId)
     {
         var policyId = (string)context.Request.RouteValues["policyId"]!;
         if (!string.Equals(policyId, EmulatorSeed.PolicyId, StringComparison.OrdinalIgnoreCase))
-            return EmulatorEndpoints.ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The requested resource was not found.");
-        var policyUrl = $"{EmulatorEndpoints.BaseUrl(context)}v1/environments/{environmentId}/deviceAuthenticationPolicies/{EmulatorSeed.PolicyId}";
-        return EmulatorEndpoints.WriteAsync(context, 200, new DeviceAuthenticationPolicy
+            return ErrorAsync(context, 404, "NOT_FOUND", "The request could not be completed. The requested resource was not found.");
+        var policyUrl = $"{BaseUrl(context)}v1/environments/{environmentId}/deviceAuthenticationPolicies/{EmulatorSeed.PolicyId}";
+        return WriteAsync(context, 200, new DeviceAuthenticationPolicy
         {
             _links = new DeviceAuthenticationPolicyLinks
             {
                 Self = new Link { Href = policyUrl },
-                Environment = new Link { Href = $"{EmulatorEndpoints.BaseUrl(context)}v1/environments/{environmentId}" },
+                Environment = new Link { Href = $"{BaseUrl(context)}v1/environments/{environmentId}" },
             },
             Id = EmulatorSeed.PolicyId,
             Environment = new ResourceReference { Id = environmentId },

@@ -60,7 +60,7 @@ public static class EmulatorDiagnosis
 
     // PingOne's 403 (ForbiddenError in Ping's OpenAPI document): code ACCESS_FAILED, detail INSUFFICIENT_PERMISSIONS.
     private static Task ForbiddenAsync(HttpContext context) =>
-        EmulatorEndpoints.WriteAsync(context, 403, new PingOneError
+        EmulatorHttp.WriteAsync(context, 403, new PingOneError
         {
             Id = Guid.NewGuid().ToString(),
             Code = "ACCESS_FAILED",

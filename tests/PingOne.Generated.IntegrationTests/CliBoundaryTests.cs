@@ -25,6 +25,8 @@ public class CliBoundaryTests
     [TestCase("list", "--emulator", "--limit", "many", ExpectedResult = "--limit must be a whole number, at least 1; got 'many'. See 'pingone-voice list --help'.")]
     [TestCase("activate", "--emulator", "--device", "0a6d3c4e-95b1-4a3a-9f2e-0c1d2e3f4a5b", "--otp", " ", ExpectedResult = "--otp is empty: give the one-time password the user received. See 'pingone-voice activate --help'.")]
     [TestCase("create", "--emulator", "--phone", "+15125551234", "--policy", "p", ExpectedResult = "--policy must be a PingOne id: a UUID such as 5a3b0b6c-1f4e-4b8a-9d0c-6e2f7a8b9c0d. See 'pingone-voice create --help'.")]
+    [TestCase("emulator", "--seed", "x", ExpectedResult = "--seed must be a whole number; got 'x'. See 'pingone-voice emulator --help'.")]
+    [TestCase("enroll", "--csv", "", ExpectedResult = "--csv cannot take ''. See 'pingone-voice enroll --help'.")]
     [TestCase("bogus", ExpectedResult = "Required command was not provided; Unrecognized command or argument 'bogus'. See 'pingone-voice --help'.")]
     [TestCase("list", "--emulator", "--output", "yaml", ExpectedResult = "--output must be text or json; got 'yaml'. See 'pingone-voice list --help'.")]
     public async Task<string> EveryError_IsOneLineOnStderr_InTheCommandLinesWords_ExitOne_NothingStarted(params string[] args)

@@ -44,6 +44,24 @@ public class SettingsCliTests
         Assert.That(refused!.Status, Is.EqualTo(400), "the create after the CLI's change obeys it");
     }
 
+    // The CLI reads, changes one thing and writes everything back: a device selection set elsewhere survives.
+    [Test]
+    public async Task Settings_WithAChange_KeepsTheDeviceSelection()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var settings = await client.GetMfaSettingsAsync(EmulatorSeed.EnvironmentId);
+        settings.Authentication!.DeviceSelection = MfaSettingsAuthentication.AlwaysDisplayDevices;
+        await client.UpdateMfaSettingsAsync(EmulatorSeed.EnvironmentId, settings);
+
+        var change = await Cli.RunAsync(new[] { "settings", "--max-devices", "7" }, environment: emulator.EnvironmentVariables());
+        var read = await client.GetMfaSettingsAsync(EmulatorSeed.EnvironmentId);
+
+        Assert.That(change.ExitCode, Is.EqualTo(0), change.Error);
+        Assert.That((string?)JObject.Parse(change.Output)["authentication"]?["deviceSelection"], Is.EqualTo("ALWAYS_DISPLAY_DEVICES"));
+        Assert.That((read.Authentication?.DeviceSelection, read.Pairing?.MaxAllowedDevices), Is.EqualTo(("ALWAYS_DISPLAY_DEVICES", 7)));
+    }
+
     [Test]
     public async Task Reset_PrintsTheDefaults_AndTheServerKeepsThem()
     {

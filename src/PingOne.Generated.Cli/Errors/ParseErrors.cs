@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace PingOne.Generated.Cli;
 
@@ -14,8 +15,19 @@ internal static class ParseErrors
         // A command line that does not parse still tells how it wants its errors, if it got that far.
         cli.Begin(parsed);
         var command = parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name;
-        var problems = parsed.Errors.Select(error => OneLine(error.Message)).Distinct().ToList();
+        var problems = parsed.Errors.Select(error => TypeMismatch(error) ?? OneLine(error.Message)).Distinct().ToList();
         return cli.ReportAsync(CliErrors.Usage(string.Join("; ", problems.Select(p => p.TrimEnd('.'))), command));
+    }
+
+    // The one System.CommandLine message that names a .NET type ("as expected type 'System.IO.FileInfo'"), for an
+    // option without its own parser: the option and the value instead.
+    private static string? TypeMismatch(ParseError error)
+    {
+        if (!error.Message.Contains("as expected type", StringComparison.Ordinal)) return null;
+        var option = error.SymbolResult as OptionResult ?? (error.SymbolResult as ArgumentResult)?.Parent as OptionResult;
+        if (option is null) return null;
+        var tokens = error.SymbolResult!.Tokens;
+        return $"{option.Option.Name} cannot take '{(tokens.Count > 0 ? tokens[^1].Value : string.Empty)}'";
     }
 
     private static string OneLine(string text) =>

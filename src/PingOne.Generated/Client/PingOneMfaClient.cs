@@ -323,14 +323,19 @@ namespace PingOne.Generated
 
         /// <summary>
         /// Makes a device the user's default: lists the user's devices (<see cref="ListDevicesAsync"/>), moves the device
-        /// first, keeps the others in their order, and sets that order (<see cref="SetDeviceOrderAsync"/>).
+        /// first, keeps the other active devices in their order, and sets that order (<see cref="SetDeviceOrderAsync"/>).
+        /// Devices still <c>ACTIVATION_REQUIRED</c> are left out: Ping's Set Device Order "orders a user's active devices", and
+        /// PingOne appends a device to the order when it is activated.
         /// </summary>
         /// <param name="environmentId">The environment's id.</param>
         /// <param name="userId">The user's id.</param>
         /// <param name="deviceId">The device that becomes the default.</param>
         /// <param name="cancellationToken">Cancels the requests and any wait between attempts.</param>
         /// <returns>The device ids in the order sent, <paramref name="deviceId"/> first.</returns>
-        /// <exception cref="ArgumentException">An id is not a UUID, or the user's device list has no such device (nothing was reordered).</exception>
+        /// <exception cref="ArgumentException">
+        /// An id is not a UUID, the user's device list has no such device, or the device is still <c>ACTIVATION_REQUIRED</c>
+        /// (it cannot be the default before it is activated); nothing was reordered.
+        /// </exception>
         /// <exception cref="PingOneException">A call failed (<see cref="PingOneException.Kind"/>).</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
         /// <remarks>Two requests, not one transaction: a device added between them is left out of the order and PingOne appends it.</remarks>
@@ -340,14 +345,20 @@ namespace PingOne.Generated
             PingOneId.Require(userId, nameof(userId));
             PingOneId.Require(deviceId, nameof(deviceId));
             var devices = await ListDevicesAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
-            var others = devices.Select(d => d.Id).Where(id => !string.IsNullOrEmpty(id)).ToList();
-            if (others.RemoveAll(id => string.Equals(id, deviceId, StringComparison.OrdinalIgnoreCase)) == 0)
-                throw new ArgumentException($"The user has no device {deviceId} (not in the list PingOne returned): nothing was reordered.", nameof(deviceId));
+            var device = devices.FirstOrDefault(d => string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"The user has no device {deviceId} (not in the list PingOne returned): nothing was reordered.", nameof(deviceId));
+            if (AwaitsActivation(device))
+                throw new ArgumentException($"The device {deviceId} is ACTIVATION_REQUIRED: PingOne orders active devices only, so it cannot be the default until it is activated. Nothing was reordered.", nameof(deviceId));
+            var others = devices.Where(d => !AwaitsActivation(d)).Select(d => d.Id).Where(id => !string.IsNullOrEmpty(id)).ToList();
+            others.RemoveAll(id => string.Equals(id, deviceId, StringComparison.OrdinalIgnoreCase));
             var order = new List<string> { deviceId };
             order.AddRange(others);
             await SetDeviceOrderAsync(environmentId, userId, order, cancellationToken).ConfigureAwait(false);
             return order;
         }
+
+        // Ping's Set Device Order orders active devices; one awaiting activation is appended by PingOne once activated.
+        private static bool AwaitsActivation(VoiceDevice device) => string.Equals(device.Status, "ACTIVATION_REQUIRED", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// Removes the explicit order of a user's devices, so the user no longer has a default device:
@@ -391,12 +402,21 @@ namespace PingOne.Generated
         /// <param name="userId">The user's id.</param>
         /// <param name="deviceId">The device's id.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
-        /// <returns>A task that completes when PingOne accepted it (<c>200</c> or <c>204</c>; any body is ignored).</returns>
+        /// <returns>
+        /// The device as PingOne answers it (<c>200</c>, Ping's "Unblock MFA User Device" page); a device of another type keeps its
+        /// <c>type</c> and its own properties in <c>AdditionalProperties</c>, as for <see cref="GetDeviceAsync"/>.
+        /// </returns>
         /// <exception cref="ArgumentException">An id is not a UUID.</exception>
-        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist;
+        /// <see cref="PingOneFailureKind.InvalidResponse"/> when the answer is not the device.</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
-        public virtual Task UnblockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default) =>
-            DeviceActionAsync(UnblockOperation, environmentId, userId, deviceId, static (rest, e, u, d, ct) => rest.UnblockDeviceAsync(e, u, d, ct), cancellationToken);
+        public virtual Task<VoiceDevice> UnblockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
+        {
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            PingOneId.Require(deviceId, nameof(deviceId));
+            return SendAsync(UnblockOperation, 200, _retries.Unblock, static (s, ctx) => s.Generated.UnblockDeviceAsync(s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+        }
 
         /// <summary>
         /// Unlocks a device locked out after too many failed attempts (its <c>lock.status</c> becomes <c>UNLOCKED</c>):
@@ -413,7 +433,7 @@ namespace PingOne.Generated
         public virtual Task UnlockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default) =>
             DeviceActionAsync(UnlockOperation, environmentId, userId, deviceId, static (rest, e, u, d, ct) => rest.UnlockDeviceAsync(e, u, d, ct), cancellationToken);
 
-        // Block, unblock and unlock: one empty POST whose vendor content type says which; the same end state however often sent.
+        // Block and unlock: one empty POST whose vendor content type says which; the same end state however often sent.
         private Task DeviceActionAsync(string operation, string environmentId, string userId, string deviceId, Func<PingOneMfaRestClient, string, string, string, CancellationToken, Task> action, CancellationToken cancellationToken)
         {
             PingOneId.Require(environmentId, nameof(environmentId));

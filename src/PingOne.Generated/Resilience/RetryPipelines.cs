@@ -34,6 +34,12 @@ namespace PingOne.Generated
             Create = Build<VoiceDevice>(options, time, logger, failure => Failures.NotProcessed(failure) || (options.SafeRetry && Failures.MayHaveBeenProcessed(failure)));
             // Setting and removing the order, blocking, unblocking and unlocking end in the same state however often they are sent.
             DeviceState = Build<bool>(options, time, logger, idempotent);
+            // Reading users, one or a page, ends the same way however often it is sent; a new user is created once.
+            ReadUser = Build<PingOneUser>(options, time, logger, idempotent);
+            ReadUsers = Build<UserCollection>(options, time, logger, idempotent);
+            CreateUser = Build<PingOneUser>(options, time, logger, Failures.NotProcessed);
+            // Unblocking is one of them; it alone answers with the device (Ping's Unblock MFA User Device page).
+            Unblock = Build<VoiceDevice>(options, time, logger, idempotent);
         }
 
         // Typed pipelines: Polly then needs no bridge between the call's result and object.
@@ -54,6 +60,13 @@ namespace PingOne.Generated
         public ResiliencePipeline<VoiceDevice> Create { get; }
 
         public ResiliencePipeline<bool> DeviceState { get; }
+
+        public ResiliencePipeline<PingOneUser> ReadUser { get; }
+
+        public ResiliencePipeline<UserCollection> ReadUsers { get; }
+
+        public ResiliencePipeline<PingOneUser> CreateUser { get; }
+        public ResiliencePipeline<VoiceDevice> Unblock { get; }
 
         // How many attempts a finished call took: 1 plus the retries OnRetry counted (nothing is stored on the success path).
         public static int AttemptsOf(ResilienceContext context) => context.Properties.TryGetValue(Retries, out var retries) ? retries + 1 : 1;
