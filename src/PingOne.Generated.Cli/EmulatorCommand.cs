@@ -26,7 +26,7 @@ internal static class EmulatorCommand
 
     public static Command Build(CliContext cli)
     {
-        var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C; fault options make it a test bench for retries and enrollment.");
+        var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C and print its settings for pingone-voice (PINGONE_*) and for the DI package (PingOne__*, appsettings.json); its state lives as long as the process. Fault options make it a test bench for retries and enrollment.");
         foreach (var option in new Option[] { Port, NoExtensions, SettingsCommand.MaxDevices, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed, Deny, Drift })
             command.Options.Add(option);
         command.SetAction(cli.Action(async (result, cancellationToken) =>
@@ -36,14 +36,8 @@ internal static class EmulatorCommand
             if (options.DeniedOperations.FirstOrDefault(o => !contract.HasOperation(o)) is { } unknown)
                 throw new UsageException($"--deny {unknown}: not an operationId of openapi/pingone-mfa-devices.yaml; use one such as getMfaSettings, readDeviceAuthenticationPolicy, listDevices, createVoiceDevice.");
             await using var emulator = await PingOneEmulator.StartAsync(options, result.GetValue(Port), cancellationToken).ConfigureAwait(false);
-            await cli.Output.WriteLineAsync($"PingOne emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
-            await cli.Output.WriteLineAsync("  " + string.Join(" ", emulator.EnvironmentVariables().Select(v => $"{v.Key}={v.Value}"))).ConfigureAwait(false);
-            await cli.Output.WriteLineAsync($"  users {string.Join(", ", EmulatorSeed.UserIds)}; policy {EmulatorSeed.PolicyId}.").ConfigureAwait(false);
-            if (options.GeneratedUsers > 0)
-                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  generated users {EmulatorSeed.GeneratedUserId(0)} .. {EmulatorSeed.GeneratedUserId(options.GeneratedUsers - 1)} (00000000-0000-4000-8000-<index as 12 digits>).")).ConfigureAwait(false);
-            if (Faults(options) is { Length: > 0 } faults) await cli.Output.WriteLineAsync("  faults: " + faults + ".").ConfigureAwait(false);
-            await cli.Output.WriteLineAsync("  Ctrl+C stops it.").ConfigureAwait(false);
+            foreach (var line in EmulatorBanner.Lines(emulator, options, Faults(options)))
+                await cli.Output.WriteLineAsync(line).ConfigureAwait(false);
             // Ends on Ctrl+C or SIGTERM (the emulator's host handles both) or when the command is cancelled.
             await emulator.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;

@@ -55,7 +55,7 @@ internal sealed class PingOneConnection : IAsyncDisposable
                     await cli.NoteAsync($"--emulator: ignoring {string.Join(", ", settings.IgnoredVariables)} from the environment.").ConfigureAwait(false);
                 emulator = await PingOneEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 options = emulator.ClientOptions();
-                await cli.NoteAsync($"--emulator: using the embedded emulator at {emulator.BaseAddress} (environment {EmulatorSeed.EnvironmentId}, user {EmulatorSeed.UserId}, policy {EmulatorSeed.PolicyId}).").ConfigureAwait(false);
+                await cli.NoteAsync($"--emulator: using the embedded emulator at {emulator.BaseAddress}, started empty for this command only: what it creates is gone when the command ends (environment {EmulatorSeed.EnvironmentId}, user {EmulatorSeed.UserId}, policy {EmulatorSeed.PolicyId}).").ConfigureAwait(false);
             }
             else
             {

@@ -18,7 +18,7 @@ internal sealed class PingOneSettings
 
     public static readonly Option<bool> Emulator = new("--emulator")
     {
-        Description = "Run against an embedded PingOne emulator started for this command (--user and --policy default to its seed ids). PINGONE_* variables are then ignored; PingOne options are an error.",
+        Description = "Start an empty embedded PingOne emulator for this command only and run against it (--user and --policy default to its seed ids); what the command creates there is gone when it ends (for an emulator that lasts, run pingone-voice emulator). PINGONE_* variables are then ignored; PingOne options are an error.",
     };
 
     // Each setting: its option and its environment variable, in the order the messages name them.

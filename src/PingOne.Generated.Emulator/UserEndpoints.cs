@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using static PingOne.Generated.Emulator.EmulatorHttp;
 
 namespace PingOne.Generated.Emulator;
@@ -80,7 +81,7 @@ internal sealed class UserEndpoints
             Address = request.Address,
             CreatedAt = now,
             UpdatedAt = now,
-            AdditionalProperties = new Dictionary<string, object>(request.AdditionalProperties),
+            AdditionalProperties = WithDocumentedDefaults(request.AdditionalProperties, request.Enabled ?? true),
         };
         Linked(context, environmentId, user);
         if (!_state.Directory.TryAdd(user))
@@ -90,6 +91,20 @@ internal sealed class UserEndpoints
         }
         _state.AddUser(user.Id!);
         await WriteAsync(context, 201, user);
+    }
+
+    // The read-only properties Ping's Create User example answers with ("Step 5: Create a user", Getting Started:
+    // account, identityProvider, lifecycle, mfaEnabled, verifyStatus), unless the body set them. Only created users carry
+    // them: the seeded and generated users stay small, so a directory of 100,000 costs no more memory than before.
+    private static Dictionary<string, object> WithDocumentedDefaults(IDictionary<string, object> sent, bool enabled)
+    {
+        var properties = new Dictionary<string, object>(sent);
+        properties.TryAdd("account", new JObject { ["canAuthenticate"] = enabled, ["status"] = "OK" });
+        properties.TryAdd("identityProvider", new JObject { ["type"] = "PING_ONE" });
+        properties.TryAdd("lifecycle", new JObject { ["status"] = "ACCOUNT_OK" });
+        properties.TryAdd("mfaEnabled", false);
+        properties.TryAdd("verifyStatus", "NOT_INITIATED");
+        return properties;
     }
 
     // Read User or Users. The cursor is the position after the last user of the previous page; a filter is scanned from it

@@ -71,12 +71,14 @@ public class ListAndEmulatorCliTests
     public async Task Emulator_WithMaxDevices_StartsWithThatLimit_AndRefusesTheCreateOverIt()
     {
         using var stop = new CancellationTokenSource();
-        var output = new LineSignal("PINGONE_ENVIRONMENT_ID=");
+        var output = new LineSignal(EmulatorBanner.LastLine);
         var run = CliApp.RunAsync(new[] { "emulator", "--port", "0", "--max-devices", "2" }, TextReader.Null, output, new StringWriter(), _ => null, stop.Token);
         try
         {
-            var settingsLine = await output.Line.WaitAsync(TimeSpan.FromSeconds(30));
-            var environment = settingsLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
+            await output.Line.WaitAsync(TimeSpan.FromSeconds(30));
+            // The banner's "export PINGONE_…=…" lines.
+            var environment = output.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("export PINGONE_", StringComparison.Ordinal))
+                .Select(l => l["export ".Length..].Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
             string[] Create(string phone) => new[] { "create", "--phone", phone, "--user", User, "--policy", EmulatorSeed.PolicyId };
 
             var settings = await Cli.RunAsync(new[] { "settings" }, environment: environment);

@@ -9,7 +9,7 @@ namespace PingOne.Generated.IntegrationTests;
 /// <summary>Ping's documented user requests (Fixtures/PingDocs, "Users fixtures") sent as they are to the emulator.</summary>
 public class UsersPingDocsEmulatorTests
 {
-    private static async Task<(int Status, JToken? Body)> SendDocumentedAsync(PingOneEmulator emulator, string operation)
+    private static async Task<(int Status, JToken? Body)> SendDocumentedAsync(PingOneEmulator emulator, string operation, string? body = null)
     {
         var documented = Request(operation);
         var apiPath = emulator.ApiBaseAddress.AbsoluteUri.TrimEnd('/');
@@ -17,9 +17,9 @@ public class UsersPingDocsEmulatorTests
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(new HttpMethod(documented.Method), url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await EmulatorClient.TokenAsync(emulator));
-        if (documented.Body is { } body)
+        if (documented.Body is not null)
         {
-            request.Content = new StringContent(body.ToString().Replace("{{popID}}", EmulatorSeed.PopulationId, StringComparison.Ordinal), Encoding.UTF8);
+            request.Content = new StringContent(body ?? documented.Body.ToString().Replace("{{popID}}", EmulatorSeed.PopulationId, StringComparison.Ordinal), Encoding.UTF8);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(documented.ContentType!);
         }
         using var response = await http.SendAsync(request);
@@ -43,6 +43,28 @@ public class UsersPingDocsEmulatorTests
             Assert.That((string?)body["department"], Is.EqualTo("engineering"), "a custom attribute is kept");
             Assert.That((string?)body["population"]!["id"], Is.EqualTo(EmulatorSeed.PopulationId));
             Assert.That((string?)body["id"], Is.Not.Empty);
+        });
+    }
+
+    // Getting Started, "Step 5: Create a user": the documented request, and an answer with every property of the documented
+    // one; of its links, those to resources the emulator serves (self, environment, population).
+    [Test]
+    public async Task DocumentedTestUserCreate_IsAnsweredWithEveryDocumentedProperty()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        var documented = Response("create-test-user").Body!;
+
+        var (status, body) = await SendDocumentedAsync(emulator, "create-test-user", TestUserBody(EmulatorSeed.PopulationId).ToString());
+
+        var served = new[] { "_links.self", "_links.environment", "_links.population" };
+        var expected = FieldNames(documented).Where(f => !f.StartsWith("_links.", StringComparison.Ordinal) || served.Any(l => f.StartsWith(l, StringComparison.Ordinal)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(Response("create-test-user").Status));
+            Assert.That(expected, Is.SubsetOf(FieldNames(body)));
+            foreach (var same in new[] { "username", "email", "enabled", "account", "identityProvider", "lifecycle", "mfaEnabled", "verifyStatus" })
+                Assert.That(JToken.DeepEquals(body![same], documented[same]), Is.True, $"{same}: {body[same]}");
+            Assert.That((string?)body!["population"]!["id"], Is.EqualTo(EmulatorSeed.PopulationId));
         });
     }
 

@@ -42,6 +42,8 @@ namespace PingOne.Generated
         private readonly ILogger _logger = NullLogger.Instance;
         private readonly TimeProvider _time = TimeProvider.System;
         private readonly IDisposable[] _owned = Array.Empty<IDisposable>();
+        // The credentials this client must never show (its secret, its tokens): every failure is masked against them.
+        private readonly KnownSecrets _secrets = new();
 
         /// <summary>For mocking frameworks only.</summary>
         protected PingOneMfaClient()
@@ -75,7 +77,7 @@ namespace PingOne.Generated
                 SafeRetry = options.Retry.SafeRetry,
                 SafeRetryClockSkew = options.Retry.SafeRetryClockSkew,
             };
-            _retries = new RetryPipelines(_retryOptions, _time, _logger);
+            _retries = new RetryPipelines(_retryOptions, _time, _logger, _secrets);
 
             var ownsTransport = options.Transport is null;
             var transport = options.Transport ?? DefaultTransport.Create();
@@ -83,11 +85,11 @@ namespace PingOne.Generated
             var owned = new List<IDisposable>();
             IAccessTokenProvider tokens;
             if (!string.IsNullOrWhiteSpace(options.AccessToken))
-                tokens = new StaticAccessTokenProvider(options.AccessToken!, apiHosts);
+                tokens = new StaticAccessTokenProvider(options.AccessToken!, apiHosts, _secrets);
             else
             {
                 var tokenHttp = new HttpClient(transport, disposeHandler: false);
-                var credentials = new ClientCredentialsTokenProvider(tokenHttp, options, apiHosts, _time);
+                var credentials = new ClientCredentialsTokenProvider(tokenHttp, options, apiHosts, _time, _secrets);
                 owned.Add(tokenHttp);
                 tokens = credentials;
             }
@@ -478,7 +480,7 @@ namespace PingOne.Generated
                 if (timed) _logger.CallSucceeded(operation, successStatus, _time.GetElapsedTime(started), RetryPipelines.AttemptsOf(context));
                 return result;
             }
-            catch (Exception failure) when (Failures.Translate(failure, cancellationToken) is { } pingOne)
+            catch (Exception failure) when (Failures.Translate(failure, cancellationToken, _secrets) is { } pingOne)
             {
                 pingOne.ReadAgainst(_time.GetUtcNow());
                 if (createsDevice && (Failures.MayHaveBeenProcessed(pingOne) || RetryPipelines.MayHaveBeenProcessedBefore(context)))
@@ -505,7 +507,7 @@ namespace PingOne.Generated
         {
             if (await FindCreatedDeviceAsync(environmentId, userId, phone, firstAttemptAt, cancellationToken).ConfigureAwait(false) is { } created)
             {
-                _logger.FoundCreatedDevice(created.Id);
+                _logger.FoundCreatedDevice(_secrets.Redact(created.Id));
                 return created;
             }
             return await _rest.CreateVoiceDeviceAsync(wire, environmentId, userId, cancellationToken).ConfigureAwait(false);
@@ -543,12 +545,12 @@ namespace PingOne.Generated
                 followed ??= new HashSet<string>(StringComparer.Ordinal);
                 if (!followed.Add(next.AbsoluteUri)) return devices;
                 if (pages >= MaxListPages)
-                    throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxListPages} pages of devices; the list was not read to its end.");
+                    throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxListPages} pages of devices; the list was not read to its end.").RedactWith(_secrets);
                 page = await PageAsync(next.AbsoluteUri).ConfigureAwait(false);
             }
         }
 
-        private static Uri NextPageAddress(Uri listAddress, string href)
+        private Uri NextPageAddress(Uri listAddress, string href)
         {
             if (Uri.TryCreate(listAddress, href, out var next)
                 && next.Scheme == listAddress.Scheme
@@ -559,7 +561,7 @@ namespace PingOne.Generated
                 return next;
             // Only the host is named: a link's query may carry anything.
             var host = Uri.TryCreate(listAddress, href, out var other) ? other.Scheme + "://" + other.Authority : "an address that is not one";
-            throw PingOneException.InvalidAnswer($"PingOne linked the next page of devices at {host}, which is not the list's own address ({listAddress.Scheme}://{listAddress.Authority}{listAddress.AbsolutePath}); it was not followed.");
+            throw PingOneException.InvalidAnswer($"PingOne linked the next page of devices at {host}, which is not the list's own address ({listAddress.Scheme}://{listAddress.Authority}{listAddress.AbsolutePath}); it was not followed.").RedactWith(_secrets);
         }
 
         // The device an earlier attempt created: a voice device with the same canonical phone and extension,
