@@ -23,8 +23,22 @@ internal static class CliApp
         // System.CommandLine would print every parse error and the whole help on stdout: one line on stderr instead.
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
             return await ParseErrors.ReportAsync(parsed, cli).ConfigureAwait(false);
-        // Ctrl+C and SIGTERM are the Interruption's (enroll finishes what is in flight), not System.CommandLine's.
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, CancellationToken.None).ConfigureAwait(false);
+        // With OTEL_EXPORTER_OTLP_ENDPOINT set, the command's traces and metrics are exported, and flushed when it returns (Ctrl+C too).
+        IDisposable? telemetry;
+        try
+        {
+            telemetry = Telemetry.TelemetrySwitch.StartIfAsked(environment);
+        }
+        catch (ArgumentException problem)
+        {
+            cli.Begin(parsed);
+            return await cli.ReportAsync(new CliError("settings", problem.Message, ExitCodes.BadInput)).ConfigureAwait(false);
+        }
+        using (telemetry)
+        {
+            // Ctrl+C and SIGTERM are the Interruption's (enroll finishes what is in flight), not System.CommandLine's.
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The command tree; the commands that talk to PingOne are the ones carrying <c>--emulator</c>.</summary>
@@ -38,6 +52,7 @@ internal static class CliApp
         root.Subcommands.Add(EnrollCommand.Build(cli));
         root.Subcommands.Add(SettingsCommand.Build(cli));
         root.Subcommands.Add(EmulatorCommand.Build(cli));
+        root.Subcommands.Add(DoctorCommand.Build(cli));
 
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new WithExitCodesAndExamples((SynchronousCommandLineAction)help.Action!, command => command == root || TalksToPingOne(command));
@@ -66,7 +81,7 @@ internal static class CliApp
             var command = parseResult.CommandResult.Command;
             var output = parseResult.InvocationConfiguration.Output ?? Console.Out;
             if (_listsExitCodes(command))
-                output.WriteLine(command.Name == "enroll" ? EnrollCommand.ExitCodeHelp : ExitCodes.Help);
+                output.WriteLine(command.Name switch { "enroll" => EnrollCommand.ExitCodeHelp, "doctor" => DoctorCommand.ExitCodeHelp, _ => ExitCodes.Help });
             if (HelpExamples.For(command) is { } examples) output.WriteLine(examples);
             return code;
         }

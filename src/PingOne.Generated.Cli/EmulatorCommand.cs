@@ -21,15 +21,20 @@ internal static class EmulatorCommand
     private static readonly Option<double> LostAnswers = NumberOptions.Fraction("--lost-answers", "Fraction (0 to 1) of device creations whose answer is lost (connection dropped) after the device was created.");
     private static readonly Option<int> Latency = NumberOptions.Int("--latency", 0, int.MaxValue, "Milliseconds added before every API answer.", 0);
     private static readonly Option<int?> Seed = NumberOptions.OptionalInt("--seed", int.MinValue, int.MaxValue, "Seed of the fault dice, for repeatable runs.", "a whole number");
+    private static readonly Option<string[]> Deny = new("--deny") { Description = "An operation (the spec's operationId, e.g. getMfaSettings, listDevices) answered 403 as PingOne answers a worker app without the role; repeat for several.", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<bool> Drift = new("--drift") { Description = "Answers drift from the spec: every answer gains the undeclared property riskScore and loses the optional updatedAt." };
 
     public static Command Build(CliContext cli)
     {
         var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C and print its settings for pingone-voice (PINGONE_*) and for the DI package (PingOne__*, appsettings.json); its state lives as long as the process. Fault options make it a test bench for retries and enrollment.");
-        foreach (var option in new Option[] { Port, NoExtensions, SettingsCommand.MaxDevices, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed })
+        foreach (var option in new Option[] { Port, NoExtensions, SettingsCommand.MaxDevices, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed, Deny, Drift })
             command.Options.Add(option);
         command.SetAction(cli.Action(async (result, cancellationToken) =>
         {
             var options = Options(result);
+            var contract = await SpecContract.LoadAsync().ConfigureAwait(false);
+            if (options.DeniedOperations.FirstOrDefault(o => !contract.HasOperation(o)) is { } unknown)
+                throw new UsageException($"--deny {unknown}: not an operationId of openapi/pingone-mfa-devices.yaml; use one such as getMfaSettings, readDeviceAuthenticationPolicy, listDevices, createVoiceDevice.");
             await using var emulator = await PingOneEmulator.StartAsync(options, result.GetValue(Port), cancellationToken).ConfigureAwait(false);
             foreach (var line in EmulatorBanner.Lines(emulator, options, Faults(options)))
                 await cli.Output.WriteLineAsync(line).ConfigureAwait(false);
@@ -44,7 +49,7 @@ internal static class EmulatorCommand
     {
         // Every range is checked while parsing (NumberOptions), before the emulator starts.
         var maxDevices = result.GetValue(SettingsCommand.MaxDevices);
-        return new EmulatorOptions
+        var options = new EmulatorOptions
         {
             PhoneExtensionsEnabled = !result.GetValue(NoExtensions),
             MaxDevicesPerUser = maxDevices ?? MfaSettingsPairing.DefaultMaxAllowedDevices,
@@ -56,7 +61,10 @@ internal static class EmulatorCommand
             LostAnswerAfterCreateRate = result.GetValue(LostAnswers),
             Latency = TimeSpan.FromMilliseconds(result.GetValue(Latency)),
             RandomSeed = result.GetValue(Seed),
+            AnswerDrift = result.GetValue(Drift) ? new EmulatorAnswerDrift() : null,
         };
+        foreach (var operation in result.GetValue(Deny) ?? Array.Empty<string>()) options.DeniedOperations.Add(operation);
+        return options;
     }
 
     private static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{fraction * 100:0.##}%");
@@ -70,5 +78,7 @@ internal static class EmulatorCommand
         options.LostAnswerAfterCreateRate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{Percent(options.LostAnswerAfterCreateRate)} of creates' answers lost after the write") : null,
         options.Latency > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"{options.Latency.TotalMilliseconds:F0} ms latency") : null,
         options.RandomSeed is { } seed ? string.Create(CultureInfo.InvariantCulture, $"seed {seed}") : null,
+        options.DeniedOperations.Count > 0 ? "403 for " + string.Join(", ", options.DeniedOperations) : null,
+        options.AnswerDrift is { } drift ? $"answers drift (+{drift.AddedProperty}, -{drift.DroppedProperty})" : null,
     }.Where(part => part is not null));
 }

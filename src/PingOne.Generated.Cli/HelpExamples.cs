@@ -51,6 +51,11 @@ internal static class HelpExamples
             "pingone-voice settings --emulator",
             "pingone-voice settings --phone-extensions true --max-devices 10",
         },
+        ["doctor"] = new[]
+        {
+            "pingone-voice doctor --emulator --write-test",
+            "pingone-voice doctor --policy <policy-id> --user <user-id> --write-test --output json",
+        },
         ["emulator"] = new[]
         {
             "pingone-voice emulator --port 8080",

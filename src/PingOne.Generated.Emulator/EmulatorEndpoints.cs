@@ -5,7 +5,7 @@ using static PingOne.Generated.Emulator.EmulatorHttp;
 namespace PingOne.Generated.Emulator;
 
 /// <summary>
-/// The emulator's routes: one resource per file (token, MFA settings, devices, device state, users), each over the shared
+/// The emulator's routes: one resource per file (token, MFA settings, device authentication policy, devices, device state, users), each over the shared
 /// <see cref="EmulatorState"/>; this class only builds them and maps the one address two resources share.
 /// </summary>
 internal sealed class EmulatorEndpoints
@@ -35,6 +35,7 @@ internal sealed class EmulatorEndpoints
         _devices.Map(app);
         _deviceState.Map(app);
         _users.Map(app);
+        EmulatorDeviceAuthenticationPolicy.Map(app, _gate);
         // POST .../devices: a PingOne vendor content type is a device order operation; anything else creates a device.
         app.MapPost(DeviceEndpoints.DevicesPath, context => _gate.RunAsync(context, (c, environmentId, userId) =>
             MediaType(c) is { } vendor && vendor.StartsWith("application/vnd.", StringComparison.Ordinal)

@@ -50,4 +50,16 @@ public sealed class EmulatorOptions
 
     /// <summary>The seed of the fault dice, for repeatable runs; <see langword="null"/> for a random one.</summary>
     public int? RandomSeed { get; set; }
+
+    /// <summary>
+    /// Operations (the spec's <c>operationId</c>s, e.g. <c>getMfaSettings</c>, <c>listDevices</c>) answered <c>403</c> as PingOne answers
+    /// a worker app whose roles do not allow them (<see cref="EmulatorDiagnosis"/>). Empty by default.
+    /// </summary>
+    public ISet<string> DeniedOperations { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Makes every successful JSON answer drift from the spec, as PingOne's would after a change the spec has not caught up with;
+    /// <see langword="null"/> (the default) for answers exactly as the spec declares them.
+    /// </summary>
+    public EmulatorAnswerDrift? AnswerDrift { get; set; }
 }

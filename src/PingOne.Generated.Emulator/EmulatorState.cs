@@ -40,9 +40,9 @@ internal sealed class EmulatorState
     public bool RedeemOtp(string deviceId, string otp) =>
         _pendingOtps.TryGetValue(deviceId, out var expected) && expected == otp && _pendingOtps.TryRemove(deviceId, out _);
 
-    public string IssueToken(DateTimeOffset expiresAt)
+    /// <summary>Remembers an issued token (an <see cref="EmulatorAccessToken"/>) until it expires, and returns it.</summary>
+    public string IssueToken(string token, DateTimeOffset expiresAt)
     {
-        var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         _tokens[token] = expiresAt;
         return token;
     }

@@ -59,6 +59,7 @@ public sealed class PingOneEmulator : IAsyncDisposable
 
         var state = new EmulatorState(options.GeneratedUsers);
         var contract = await SpecContract.LoadAsync().ConfigureAwait(false);
+        app.Use(EmulatorDiagnosis.Middleware(options, state, contract, TimeProvider.System));
         new EmulatorEndpoints(state, new FaultInjector(options), contract, options, TimeProvider.System).Map(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 

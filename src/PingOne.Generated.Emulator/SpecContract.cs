@@ -8,8 +8,9 @@ namespace PingOne.Generated.Emulator;
 /// The request schemas of <c>openapi/pingone-mfa-devices.yaml</c>, the document the client is generated
 /// from (embedded at build time), so the emulator and the client cannot disagree on the wire format.
 /// </summary>
-internal sealed class SpecContract
+internal sealed partial class SpecContract
 {
+    private readonly OpenApiDocument _document;
     private readonly Dictionary<string, JsonSchema> _requestSchemas;
 
     // Parsing the YAML and resolving its references is the slow part of starting an emulator; the result is read-only.
@@ -17,6 +18,7 @@ internal sealed class SpecContract
 
     private SpecContract(OpenApiDocument document)
     {
+        _document = document;
         _requestSchemas = document.Operations
             .Where(o => o.Operation.RequestBody is not null)
             .ToDictionary(o => o.Operation.OperationId, o => o.Operation.RequestBody!.Content.Values.First().Schema!.ActualSchema, StringComparer.Ordinal);

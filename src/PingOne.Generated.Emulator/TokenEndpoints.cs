@@ -40,7 +40,8 @@ internal sealed class TokenEndpoints
             await WriteAsync(context, 401, new JObject { ["error"] = "invalid_client", ["error_description"] = "Request denied: Invalid client credentials." });
             return;
         }
-        var token = _state.IssueToken(_time.GetUtcNow() + _options.TokenLifetime);
+        var now = _time.GetUtcNow();
+        var token = _state.IssueToken(EmulatorAccessToken.Create(new Uri(BaseUrl(context)), environmentId, EmulatorSeed.ClientId, now, now + _options.TokenLifetime), now + _options.TokenLifetime);
         await WriteAsync(context, 200, new JObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = (int)_options.TokenLifetime.TotalSeconds });
     }
 

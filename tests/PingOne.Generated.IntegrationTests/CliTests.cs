@@ -358,14 +358,14 @@ public class CliTests
         var root = CliApp.Build(new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null, _ => null));
         var commands = root.Subcommands.ToDictionary(c => c.Name);
         string[] Names(string command) => commands[command].Options.Select(o => o.Name).ToArray();
-        var pingOne = new[] { "create", "get", "list", "rename", "activate", "delete", "enroll", "order", "block", "unblock", "unlock", "settings" };
+        var pingOne = new[] { "create", "get", "list", "rename", "activate", "delete", "enroll", "order", "block", "unblock", "unlock", "settings", "doctor" };
         var settings = new[] { "--environment", "--client-id", "--client-secret", "--access-token", "--pingone-region", "--api-url", "--auth-url", "--emulator" };
 
         Assert.That(root.Subcommands.Where(CliApp.TalksToPingOne).Select(c => c.Name), Is.EquivalentTo(pingOne));
         foreach (var command in pingOne) Assert.That(Names(command), Is.SupersetOf(settings), command);
         foreach (var command in new[] { "create", "enroll", "normalize" }) Assert.That(Names(command), Is.SupersetOf(new[] { "--phone-region", "--validation" }), command);
-        foreach (var command in new[] { "create", "get", "list", "rename", "activate", "delete", "order", "block", "unblock", "unlock" }) Assert.That(Names(command), Does.Contain("--user"), command);
-        foreach (var command in new[] { "create", "enroll" }) Assert.That(Names(command), Does.Contain("--policy"), command);
+        foreach (var command in new[] { "create", "get", "list", "rename", "activate", "delete", "order", "block", "unblock", "unlock", "doctor" }) Assert.That(Names(command), Does.Contain("--user"), command);
+        foreach (var command in new[] { "create", "enroll", "doctor" }) Assert.That(Names(command), Does.Contain("--policy"), command);
         Assert.That(root.Subcommands.SelectMany(c => c.Options).Select(o => o.Name), Has.None.EqualTo("--region"), "the phone's region is --phone-region everywhere");
     }
 

@@ -73,7 +73,7 @@ public class SpecExamplesTests
             Assert.That(operation.Operation.Responses["200"].Content["application/json"].Schema!.ActualSchema.Validate(body), Is.Empty, operation.Operation.OperationId);
         }
 
-        Assert.That(reads.Select(o => o.Operation.OperationId), Is.EquivalentTo(new[] { "listDevices", "getDevice", "getMfaSettings", "listUsers", "getUser" }));
+        Assert.That(reads.Select(o => o.Operation.OperationId), Is.EquivalentTo(new[] { "listDevices", "getDevice", "getMfaSettings", "listUsers", "getUser", "readDeviceAuthenticationPolicy" }));
     }
 
     [Test]
@@ -95,5 +95,6 @@ public class SpecExamplesTests
     private static string Path(string template, string deviceId = "none") => template.TrimStart('/')
         .Replace("{envID}", EmulatorSeed.EnvironmentId, StringComparison.Ordinal)
         .Replace("{userID}", EmulatorSeed.UserId, StringComparison.Ordinal)
-        .Replace("{deviceID}", deviceId, StringComparison.Ordinal);
+        .Replace("{deviceID}", deviceId, StringComparison.Ordinal)
+        .Replace("{deviceAuthenticationPolicyID}", EmulatorSeed.PolicyId, StringComparison.Ordinal);
 }

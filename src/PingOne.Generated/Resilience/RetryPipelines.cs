@@ -26,6 +26,7 @@ namespace PingOne.Generated
             // however often they are sent.
             Settings = Build<MfaSettings>(options, time, logger, secrets, idempotent);
             ReadDevices = Build<DeviceCollection>(options, time, logger, secrets, idempotent);
+            ReadPolicy = Build<DeviceAuthenticationPolicy>(options, time, logger, secrets, idempotent);
             Delete = Build<bool>(options, time, logger, secrets, idempotent);
             // An activation uses its OTP once: only what PingOne never saw is sent again.
             Activate = Build<VoiceDevice>(options, time, logger, secrets, Failures.NotProcessed);
@@ -49,6 +50,8 @@ namespace PingOne.Generated
         public ResiliencePipeline<DeviceNickname> Rename { get; }
 
         public ResiliencePipeline<MfaSettings> Settings { get; }
+
+        public ResiliencePipeline<DeviceAuthenticationPolicy> ReadPolicy { get; }
 
         public ResiliencePipeline<bool> Delete { get; }
 
