@@ -54,7 +54,7 @@ public class NSwagComparisonBenchmarks
     // The same device both ways; the NSwag default client sends the phone as given (it has no normalization).
     private static NSwagDefault.CreateVoiceDeviceRequest NSwagRequest() => new()
     {
-        Type = NSwagDefault.CreateVoiceDeviceRequestType.VOICE,
+        Type = NSwagDefault.VoiceDeviceType.Voice,
         Phone = "+15125551111",
         Extension = "313#",
         Policy = new NSwagDefault.DevicePolicyReference { Id = PolicyId },
