@@ -6,7 +6,7 @@ namespace PingOne.Generated.Tests.Telemetry;
 
 /// <summary>
 /// Listens to the client's ActivitySource and Meter the way an application's OpenTelemetry SDK would (by name, every
-/// activity recorded), and keeps what they report. Activities are kept only from the trace of <see cref="Root"/>, the
+/// activity recorded), and keeps what they report. Activities are kept only under <see cref="Root"/>, the
 /// test's own activity, so nothing another test reports can leak in.
 /// </summary>
 internal sealed class TelemetryCapture : IDisposable
@@ -25,7 +25,7 @@ internal sealed class TelemetryCapture : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (activity.Source.Name == PingOneDiagnostics.ActivitySourceName && Root is { } root && activity.TraceId == root.TraceId) _stopped.Enqueue(activity);
+                if (activity.Source.Name == PingOneDiagnostics.ActivitySourceName && Root is { } root && Descends(activity, root)) _stopped.Enqueue(activity);
             },
         };
         ActivitySource.AddActivityListener(_activities);
@@ -37,6 +37,15 @@ internal sealed class TelemetryCapture : IDisposable
         _meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => _measurements.Enqueue(new Measurement(instrument.Name, instrument.Unit, value, tags.ToArray())));
         _meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => _measurements.Enqueue(new Measurement(instrument.Name, instrument.Unit, value, tags.ToArray())));
         _meters.Start();
+    }
+
+    // By the parent chain, not the trace id: on .NET Framework the test's activity has the hierarchical id format, whose
+    // children made by an ActivitySource still get W3C ids of their own.
+    private static bool Descends(Activity activity, Activity root)
+    {
+        for (var parent = activity.Parent; parent is not null; parent = parent.Parent)
+            if (ReferenceEquals(parent, root)) return true;
+        return false;
     }
 
     /// <summary>The test's activity: the client's activities are its children.</summary>
