@@ -17,7 +17,7 @@ public class NSwagComparisonBenchmarks
     private const string PolicyId = "5a3b0b6c-1f4e-4b8a-9d0c-6e2f7a8b9c0d";
     private const int Callers = 32;
     private const int CallsPerCaller = 64;
-    private const int ConcurrentCalls = Callers * CallsPerCaller;
+    internal const int ConcurrentCalls = Callers * CallsPerCaller;
 
     private NSwagDefault.NSwagDefaultClient _nswag = null!;
     private PingOneMfaClient _client = null!;

@@ -13,6 +13,8 @@ namespace PingOne.Generated
     {
         private readonly TimeProvider _time;
         private readonly long _started;
+        // Whether the start was timed: the histogram may be switched on while the operation runs.
+        private readonly bool _timed;
         private int _attempts;
 
         private OperationTelemetry(string operation, Activity? activity, TimeProvider time)
@@ -20,7 +22,8 @@ namespace PingOne.Generated
             Operation = operation;
             Activity = activity;
             _time = time;
-            _started = ClientTelemetry.OperationDuration.Enabled ? time.GetTimestamp() : 0;
+            _timed = ClientTelemetry.OperationDuration.Enabled;
+            _started = _timed ? time.GetTimestamp() : 0;
         }
 
         public string Operation { get; }
@@ -63,7 +66,7 @@ namespace PingOne.Generated
                 activity.SetTag("pingone.attempts", _attempts);
                 activity.Dispose();
             }
-            if (ClientTelemetry.OperationDuration.Enabled)
+            if (_timed && ClientTelemetry.OperationDuration.Enabled)
                 ClientTelemetry.OperationDuration.Record(_time.GetElapsedTime(_started).TotalSeconds,
                     new KeyValuePair<string, object?>(ClientTelemetry.OperationTag, Operation),
                     new KeyValuePair<string, object?>(ClientTelemetry.OutcomeTag, ClientTelemetry.Success));
@@ -88,7 +91,7 @@ namespace PingOne.Generated
                 activity.SetStatus(ActivityStatusCode.Error, errorType);
                 activity.Dispose();
             }
-            if (ClientTelemetry.OperationDuration.Enabled)
+            if (_timed && ClientTelemetry.OperationDuration.Enabled)
                 ClientTelemetry.OperationDuration.Record(_time.GetElapsedTime(_started).TotalSeconds,
                     new KeyValuePair<string, object?>(ClientTelemetry.OperationTag, Operation),
                     new KeyValuePair<string, object?>(ClientTelemetry.OutcomeTag, outcome),
