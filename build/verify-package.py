@@ -29,6 +29,40 @@ hosted = remote.startswith(("https://", "http://", "git@", "ssh://"))
 if not hosted:
     notes.append(f"Source Link not checked: the repository has no hosted remote ({remote or 'no remote at all'}), so the "
                  "PDBs cannot point at source URLs; the generated client is checked as embedded source instead")
+# Each package ships its own short README (src/<project>/README.md), not the repository's front door.
+README_OF = {"PingOne.Generated": "src/PingOne.Generated/README.md",
+             "PingOne.Generated.DependencyInjection": "src/PingOne.Generated.DependencyInjection/README.md",
+             "PingOne.Generated.Emulator": "src/PingOne.Generated.Emulator/README.md",
+             "PingOne.Generated.Cli": "src/PingOne.Generated.Cli/README.md"}
+
+
+def check_readme(package_id, package):
+    """The package's README.md is its project's own README, byte for byte."""
+    if "README.md" not in package.namelist():
+        problems.append(f"{package_id}: missing README.md")
+        return
+    with open(os.path.join(root, README_OF[package_id]), "rb") as own:
+        if package.read("README.md") != own.read():
+            problems.append(f"{package_id}: its README.md is not {README_OF[package_id]}")
+
+
+def is_ready_to_run(image):
+    """Whether a .NET assembly carries ReadyToRun (precompiled) code: its CLI header's ManagedNativeHeader is set."""
+    pe = int.from_bytes(image[0x3C:0x40], "little")
+    optional = pe + 24
+    directories = optional + (96 if image[optional:optional + 2] == b"\x0b\x01" else 112)
+    cli_rva = int.from_bytes(image[directories + 14 * 8:directories + 14 * 8 + 4], "little")
+    sections = optional + int.from_bytes(image[pe + 20:pe + 22], "little")
+    for i in range(int.from_bytes(image[pe + 6:pe + 8], "little")):
+        section = sections + 40 * i
+        virtual_size, virtual_address = (int.from_bytes(image[section + o:section + o + 4], "little") for o in (8, 12))
+        raw = int.from_bytes(image[section + 20:section + 24], "little")
+        if virtual_address <= cli_rva < virtual_address + virtual_size:
+            header = raw + cli_rva - virtual_address
+            return int.from_bytes(image[header + 64:header + 68], "little") != 0
+    return False
+
+
 # Portable PDB custom debug information kinds (System.Reflection.Metadata's well-known GUIDs), as stored in the #GUID heap.
 SOURCE_LINK = uuid.UUID("CC110556-A091-4D38-9FEC-25AB9A351A6A").bytes_le
 EMBEDDED_SOURCE = uuid.UUID("0E8A571B-6926-466E-B4AD-8AB04611F5FE").bytes_le
@@ -62,8 +96,7 @@ def check_library(package_id, required, forbidden=frozenset(), exact=False):
             for entry in (f"lib/{tfm}/{package_id}.dll", f"lib/{tfm}/{package_id}.xml"):
                 if entry not in names:
                     problems.append(f"{package_id}: missing {entry}")
-        if "README.md" not in names:
-            problems.append(f"{package_id}: missing README.md")
+        check_readme(package_id, package)
         strays = [n for n in names if n.endswith(".dll") and not n.endswith(f"/{package_id}.dll")]
         if strays:
             problems.append(f"{package_id}: assemblies other than the library: {strays}")
@@ -114,20 +147,46 @@ if core and di:
             problems.append(f"PingOne.Generated.DependencyInjection {tfm}: depends on PingOne.Generated "
                             f"{dependencies.get('PingOne.Generated')}, not the version packed beside it ({core[1]})")
 
-# The CLI ships as a .NET tool (`dotnet tool install PingOne.Generated.Cli`), so the tool layout must be there.
+# The CLI ships as a .NET tool (`dotnet tool install PingOne.Generated.Cli`) packed per runtime: a small pointer package
+# naming one package per runtime identifier, each ReadyToRun-compiled so the installed tool starts fast, and `any`,
+# the portable fallback that `dotnet tool install` takes on every other platform.
+TOOL_RIDS = ["linux-x64", "linux-arm64", "osx-arm64", "win-x64", "any"]
 tool = glob.glob(f"{folder}/PingOne.Generated.Cli.[0-9]*.nupkg")
 if len(tool) != 1:
     problems.append(f"expected one PingOne.Generated.Cli .nupkg in {folder}, found {tool}")
 else:
     with zipfile.ZipFile(tool[0]) as package:
-        names = package.namelist()
-        for entry in ("tools/net10.0/any/pingone-voice.dll", "tools/net10.0/any/DotnetToolSettings.xml", "README.md"):
-            if entry not in names:
-                problems.append(f"the CLI package is not a complete .NET tool: missing {entry}")
+        check_readme("PingOne.Generated.Cli", package)
         nuspec, ns = read_nuspec(package)
         types = [t.get("name") for t in nuspec.findall("n:metadata/n:packageTypes/n:packageType", ns)]
         if "DotnetTool" not in types:
             problems.append(f"the CLI package type is {types}, not DotnetTool")
+        tool_version = nuspec.findtext("n:metadata/n:version", namespaces=ns)
+        settings = ET.fromstring(package.read("tools/any/any/DotnetToolSettings.xml")) if "tools/any/any/DotnetToolSettings.xml" in package.namelist() else None
+        listed = {p.get("RuntimeIdentifier"): p.get("Id") for p in settings.iter("RuntimeIdentifierPackage")} if settings is not None else {}
+        if listed != {rid: f"PingOne.Generated.Cli.{rid}" for rid in TOOL_RIDS}:
+            problems.append(f"the CLI pointer package names the runtime packages {listed}, expected one per {TOOL_RIDS}")
+    for rid in TOOL_RIDS:
+        path = f"{folder}/PingOne.Generated.Cli.{rid}.{tool_version}.nupkg"
+        if not os.path.exists(path):
+            problems.append(f"the CLI package for {rid} is missing: {path}")
+            continue
+        with zipfile.ZipFile(path) as package:
+            names = package.namelist()
+            for entry in (f"tools/net10.0/{rid}/pingone-voice.dll", f"tools/net10.0/{rid}/DotnetToolSettings.xml", "README.md"):
+                if entry not in names:
+                    problems.append(f"the CLI package for {rid} is not a complete .NET tool: missing {entry}")
+            check_readme("PingOne.Generated.Cli", package)
+            nuspec, ns = read_nuspec(package)
+            types = [t.get("name") for t in nuspec.findall("n:metadata/n:packageTypes/n:packageType", ns)]
+            if types != ["DotnetToolRidPackage"]:
+                problems.append(f"the CLI package for {rid} has the type {types}, not DotnetToolRidPackage")
+            dll = f"tools/net10.0/{rid}/pingone-voice.dll"
+            if dll in names and is_ready_to_run(package.read(dll)) != (rid != "any"):
+                problems.append(f"the CLI package for {rid}: pingone-voice.dll is {'' if rid == 'any' else 'not '}ReadyToRun-compiled")
+            library = f"tools/net10.0/{rid}/PingOne.Generated.dll"
+            if rid != "any" and library in names and not is_ready_to_run(package.read(library)):
+                problems.append(f"the CLI package for {rid}: PingOne.Generated.dll is not ReadyToRun-compiled")
 
 # The emulator ships as a library for other teams' integration tests (PingOneEmulator.StartAsync in-process).
 emulator = glob.glob(f"{folder}/PingOne.Generated.Emulator.[0-9]*.nupkg")
@@ -136,9 +195,10 @@ if len(emulator) != 1:
 else:
     with zipfile.ZipFile(emulator[0]) as package:
         names = package.namelist()
-        for entry in ("lib/net10.0/PingOne.Generated.Emulator.dll", "lib/net10.0/PingOne.Generated.Emulator.xml", "README.md"):
+        for entry in ("lib/net10.0/PingOne.Generated.Emulator.dll", "lib/net10.0/PingOne.Generated.Emulator.xml"):
             if entry not in names:
                 problems.append(f"the emulator package lacks {entry}")
+        check_readme("PingOne.Generated.Emulator", package)
         nuspec, ns = read_nuspec(package)
         metadata = nuspec.find("n:metadata", ns)
         if metadata.findtext("n:license", namespaces=ns) != "MIT":
@@ -150,4 +210,4 @@ for note in notes:
     print("note: " + note)
 if problems:
     sys.exit("package check failed:\n  " + "\n  ".join(problems))
-print(f"package check passed: {core[0]}, {di[0]} ({', '.join(frameworks)}, with symbols), {tool[0]} (.NET tool), {emulator[0]} (emulator)")
+print(f"package check passed: {core[0]}, {di[0]} ({', '.join(frameworks)}, with symbols), {tool[0]} (.NET tool: {', '.join(TOOL_RIDS)}), {emulator[0]} (emulator)")

@@ -7,34 +7,32 @@ namespace PingOne.Generated.Cli;
 /// <summary><c>pingone-voice emulator</c>: runs the local PingOne emulator until Ctrl+C, with the faults a test bench needs.</summary>
 internal static class EmulatorCommand
 {
-    private static readonly Option<int> Port = new("--port") { Description = "The loopback port to listen on.", DefaultValueFactory = _ => 8080 };
+    private static readonly Option<int> Port = NumberOptions.Int("--port", 0, 65535, "The loopback port to listen on (0: any free port).", 8080, "a TCP port from 0 to 65535 (0: any free port)");
     private static readonly Option<bool> NoExtensions = new("--disable-phone-extensions") { Description = "Refuse devices with an extension, as PingOne does by default." };
-    private static readonly Option<int?> RateLimit = new("--rate-limit") { Description = "API requests per second before 429 answers with Retry-After: 1." };
-    private static readonly Option<int> GeneratedUsers = new("--generated-users") { Description = "Users to add beside the seeded ones, for bulk runs: 00000000-0000-4000-8000-000000000000 and up (the last 12 digits count from 0)." };
-    private static readonly Option<double> ServerErrors = new("--server-errors") { Description = "Fraction (0 to 1) of API requests answered 500 before anything is done." };
-    private static readonly Option<double> ServerErrorsAfterCreate = new("--server-errors-after-create") { Description = "Fraction (0 to 1) of device creations answered 500 after the device was created." };
-    private static readonly Option<double> DroppedConnections = new("--dropped-connections") { Description = "Fraction (0 to 1) of API requests whose connection is dropped before anything is done." };
-    private static readonly Option<double> LostAnswers = new("--lost-answers") { Description = "Fraction (0 to 1) of device creations whose answer is lost (connection dropped) after the device was created." };
-    private static readonly Option<int> Latency = new("--latency") { Description = "Milliseconds added before every API answer." };
-    private static readonly Option<int?> Seed = new("--seed") { Description = "Seed of the fault dice, for repeatable runs." };
+    private static readonly Option<int?> RateLimit = NumberOptions.OptionalInt("--rate-limit", 1, int.MaxValue, "API requests per second before 429 answers with Retry-After: 1.");
+    private static readonly Option<int> GeneratedUsers = NumberOptions.Int("--generated-users", 0, int.MaxValue,
+        "Users to add beside the seeded ones, for bulk runs: 00000000-0000-4000-8000-000000000000 and up (the last 12 digits count from 0). " +
+        "Each has a profile, the same on every run: username user000042, email user000042@example.com (every 50th shares the email of the user before), " +
+        "population Employees (every 4th Contractors), every 25th disabled, and by index % 20 a phone: 0-7 international mobilePhone (+1 in three spellings, +44), " +
+        "8-10 national with address.countryCode (US, GB), 11-12 national without a country, 13-14 only primaryPhone, 15-16 none, 17-18 invalid, 19 both phones.", 0);
+    private static readonly Option<double> ServerErrors = NumberOptions.Fraction("--server-errors", "Fraction (0 to 1) of API requests answered 500 before anything is done.");
+    private static readonly Option<double> ServerErrorsAfterCreate = NumberOptions.Fraction("--server-errors-after-create", "Fraction (0 to 1) of device creations answered 500 after the device was created.");
+    private static readonly Option<double> DroppedConnections = NumberOptions.Fraction("--dropped-connections", "Fraction (0 to 1) of API requests whose connection is dropped before anything is done.");
+    private static readonly Option<double> LostAnswers = NumberOptions.Fraction("--lost-answers", "Fraction (0 to 1) of device creations whose answer is lost (connection dropped) after the device was created.");
+    private static readonly Option<int> Latency = NumberOptions.Int("--latency", 0, int.MaxValue, "Milliseconds added before every API answer.", 0);
+    private static readonly Option<int?> Seed = NumberOptions.OptionalInt("--seed", int.MinValue, int.MaxValue, "Seed of the fault dice, for repeatable runs.", "a whole number");
 
     public static Command Build(CliContext cli)
     {
-        var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C; fault options make it a test bench for retries and enrollment.");
+        var command = new Command("emulator", "Run a local PingOne MFA emulator on 127.0.0.1 until Ctrl+C and print its settings for pingone-voice (PINGONE_*) and for the DI package (PingOne__*, appsettings.json); its state lives as long as the process. Fault options make it a test bench for retries and enrollment.");
         foreach (var option in new Option[] { Port, NoExtensions, SettingsCommand.MaxDevices, RateLimit, GeneratedUsers, ServerErrors, ServerErrorsAfterCreate, DroppedConnections, LostAnswers, Latency, Seed })
             command.Options.Add(option);
-        command.SetAction((result, cancellationToken) => cli.GuardAsync(async () =>
+        command.SetAction(cli.Action(async (result, cancellationToken) =>
         {
             var options = Options(result);
             await using var emulator = await PingOneEmulator.StartAsync(options, result.GetValue(Port), cancellationToken).ConfigureAwait(false);
-            await cli.Output.WriteLineAsync($"PingOne emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
-            await cli.Output.WriteLineAsync("  " + string.Join(" ", emulator.EnvironmentVariables().Select(v => $"{v.Key}={v.Value}"))).ConfigureAwait(false);
-            await cli.Output.WriteLineAsync($"  users {string.Join(", ", EmulatorSeed.UserIds)}; policy {EmulatorSeed.PolicyId}.").ConfigureAwait(false);
-            if (options.GeneratedUsers > 0)
-                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  generated users {EmulatorSeed.GeneratedUserId(0)} .. {EmulatorSeed.GeneratedUserId(options.GeneratedUsers - 1)} (00000000-0000-4000-8000-<index as 12 digits>).")).ConfigureAwait(false);
-            if (Faults(options) is { Length: > 0 } faults) await cli.Output.WriteLineAsync("  faults: " + faults + ".").ConfigureAwait(false);
-            await cli.Output.WriteLineAsync("  Ctrl+C stops it.").ConfigureAwait(false);
+            foreach (var line in EmulatorBanner.Lines(emulator, options, Faults(options)))
+                await cli.Output.WriteLineAsync(line).ConfigureAwait(false);
             // Ends on Ctrl+C or SIGTERM (the emulator's host handles both) or when the command is cancelled.
             await emulator.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
@@ -44,31 +42,21 @@ internal static class EmulatorCommand
 
     private static EmulatorOptions Options(ParseResult result)
     {
-        if (result.GetValue(RateLimit) is < 1) throw new ArgumentException("--rate-limit must be at least 1.");
-        if (result.GetValue(GeneratedUsers) < 0) throw new ArgumentException("--generated-users must not be negative.");
-        if (result.GetValue(Latency) < 0) throw new ArgumentException("--latency must not be negative.");
+        // Every range is checked while parsing (NumberOptions), before the emulator starts.
         var maxDevices = result.GetValue(SettingsCommand.MaxDevices);
-        SettingsCommand.CheckMaxDevices(maxDevices);
         return new EmulatorOptions
         {
             PhoneExtensionsEnabled = !result.GetValue(NoExtensions),
             MaxDevicesPerUser = maxDevices ?? MfaSettingsPairing.DefaultMaxAllowedDevices,
             RateLimitPerSecond = result.GetValue(RateLimit),
             GeneratedUsers = result.GetValue(GeneratedUsers),
-            ServerErrorRate = Fraction(result, ServerErrors),
-            ServerErrorAfterCreateRate = Fraction(result, ServerErrorsAfterCreate),
-            DropConnectionRate = Fraction(result, DroppedConnections),
-            LostAnswerAfterCreateRate = Fraction(result, LostAnswers),
+            ServerErrorRate = result.GetValue(ServerErrors),
+            ServerErrorAfterCreateRate = result.GetValue(ServerErrorsAfterCreate),
+            DropConnectionRate = result.GetValue(DroppedConnections),
+            LostAnswerAfterCreateRate = result.GetValue(LostAnswers),
             Latency = TimeSpan.FromMilliseconds(result.GetValue(Latency)),
             RandomSeed = result.GetValue(Seed),
         };
-    }
-
-    private static double Fraction(ParseResult result, Option<double> option)
-    {
-        var value = result.GetValue(option);
-        if (double.IsNaN(value) || value < 0 || value > 1) throw new ArgumentException($"{option.Name} must be a fraction from 0 to 1, such as 0.05.");
-        return value;
     }
 
     private static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{fraction * 100:0.##}%");

@@ -9,9 +9,9 @@ internal static class NormalizeCommand
 {
     public static Command Build(CliContext cli)
     {
-        var command = new Command("normalize", "Read one phone text per line on stdin; write one JSON object per line: the canonical phone and extension, or why the line is not usable. Exits 1 if any line was bad.");
+        var command = new Command("normalize", "Read one phone text per line on stdin; write one JSON object per line (line, input, and the canonical phone and extension or why the line is not usable). Lines are read as enroll reads CSV cells: a UTF-8 byte order mark, CRLF line ends, surrounding spaces and blank lines are skipped. Exits 1 if any line was bad.");
         foreach (var option in PhoneOptions.All) command.Options.Add(option);
-        command.SetAction((result, cancellationToken) => cli.GuardAsync(() => RunAsync(result, cli, cancellationToken)));
+        command.SetAction(cli.Action((result, cancellationToken) => RunAsync(result, cli, cancellationToken)));
         return command;
     }
 
@@ -19,10 +19,10 @@ internal static class NormalizeCommand
     {
         var normalizer = new PhoneNumberNormalizer(PhoneOptions.From(result));
         var allGood = true;
-        while (await cli.Input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        await foreach (var (number, text) in LinesAsync(cli.Input, cancellationToken).ConfigureAwait(false))
         {
-            var output = new JObject { ["input"] = line };
-            if (normalizer.TryNormalize(line, null, out var phone, out var error))
+            var output = new JObject { ["line"] = number, ["input"] = text };
+            if (normalizer.TryNormalize(text, null, out var phone, out var error))
             {
                 output["phone"] = phone.Phone;
                 output["extension"] = phone.Extension;
@@ -30,10 +30,24 @@ internal static class NormalizeCommand
             else
             {
                 allGood = false;
-                output["error"] = new JObject { ["reason"] = error!.Reason.ToString(), ["message"] = error.Message };
+                output["error"] = new JObject { ["reason"] = error!.Reason.ToString(), ["message"] = PhoneProblems.Describe(error.Reason, "the line", "the extension") + "." };
             }
             await cli.Output.WriteLineAsync(output.ToString(Formatting.None)).ConfigureAwait(false);
         }
         return allGood ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+
+    // The rules enroll applies to a CSV cell (EnrollmentCsv: BOM detected, cells trimmed, blank lines ignored), so a
+    // column pasted from the same spreadsheet reads the same here. Lines keep their numbers in the file.
+    private static async IAsyncEnumerable<(int Number, string Text)> LinesAsync(TextReader input, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var number = 0;
+        while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            number++;
+            if (number == 1) line = line.TrimStart('\uFEFF');
+            var text = line.Trim();
+            if (text.Length > 0) yield return (number, text);
+        }
     }
 }

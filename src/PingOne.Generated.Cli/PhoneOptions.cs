@@ -11,7 +11,7 @@ internal static class PhoneOptions
     {
         Description = "strict (valid per the phone metadata) or possible (right length).",
         DefaultValueFactory = _ => "strict",
-    }.AcceptOnlyFromAmong("strict", "possible");
+    }.OneOf("strict", "possible");
 
     public static IEnumerable<Option> All => new Option[] { Region, Validation };
 

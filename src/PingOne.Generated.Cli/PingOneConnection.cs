@@ -33,7 +33,7 @@ internal sealed class PingOneConnection : IAsyncDisposable
     /// <summary>Opens a connection for one command.</summary>
     /// <param name="settings">Where PingOne is, or <c>--emulator</c>.</param>
     /// <param name="phone">How the client reads phone numbers.</param>
-    /// <param name="stderr">Where the emulator notice goes.</param>
+    /// <param name="cli">Where the emulator notice goes.</param>
     /// <param name="cancellationToken">Cancels starting the emulator.</param>
     /// <param name="configure">Changes to the client options (e.g. safe retries).</param>
     /// <param name="observer">
@@ -41,7 +41,7 @@ internal sealed class PingOneConnection : IAsyncDisposable
     /// the client's retries do; it becomes the head of the client's transport over a network handler this connection owns.
     /// </param>
     /// <exception cref="PingOneConfigurationException">The settings cannot be used.</exception>
-    public static async Task<PingOneConnection> OpenAsync(PingOneSettings settings, PhoneNormalizationOptions phone, TextWriter stderr, CancellationToken cancellationToken,
+    public static async Task<PingOneConnection> OpenAsync(PingOneSettings settings, PhoneNormalizationOptions phone, CliContext cli, CancellationToken cancellationToken,
         Action<PingOneMfaClientOptions>? configure = null, Func<Uri, DelegatingHandler>? observer = null)
     {
         PingOneEmulator? emulator = null;
@@ -52,10 +52,10 @@ internal sealed class PingOneConnection : IAsyncDisposable
             if (settings.UseEmulator)
             {
                 if (settings.IgnoredVariables.Count > 0)
-                    await stderr.WriteLineAsync($"pingone-voice: --emulator: ignoring {string.Join(", ", settings.IgnoredVariables)} from the environment.").ConfigureAwait(false);
+                    await cli.NoteAsync($"--emulator: ignoring {string.Join(", ", settings.IgnoredVariables)} from the environment.").ConfigureAwait(false);
                 emulator = await PingOneEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 options = emulator.ClientOptions();
-                await stderr.WriteLineAsync($"pingone-voice: --emulator: using the embedded emulator at {emulator.BaseAddress} (environment {EmulatorSeed.EnvironmentId}, user {EmulatorSeed.UserId}, policy {EmulatorSeed.PolicyId}).").ConfigureAwait(false);
+                await cli.NoteAsync($"--emulator: using the embedded emulator at {emulator.BaseAddress}, started empty for this command only: what it creates is gone when the command ends (environment {EmulatorSeed.EnvironmentId}, user {EmulatorSeed.UserId}, policy {EmulatorSeed.PolicyId}).").ConfigureAwait(false);
             }
             else
             {

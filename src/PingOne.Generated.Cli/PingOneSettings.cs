@@ -18,7 +18,7 @@ internal sealed class PingOneSettings
 
     public static readonly Option<bool> Emulator = new("--emulator")
     {
-        Description = "Run against an embedded PingOne emulator started for this command (--user and --policy default to its seed ids). PINGONE_* variables are then ignored; PingOne options are an error.",
+        Description = "Start an empty embedded PingOne emulator for this command only and run against it (--user and --policy default to its seed ids); what the command creates there is gone when it ends (for an emulator that lasts, run pingone-voice emulator). PINGONE_* variables are then ignored; PingOne options are an error.",
     };
 
     // Each setting: its option and its environment variable, in the order the messages name them.
@@ -56,21 +56,21 @@ internal sealed class PingOneSettings
     public string? AuthUrlValue { get; private init; }
 
     /// <summary>Reads the settings of a command that is about to talk to PingOne.</summary>
-    /// <exception cref="ArgumentException"><c>--emulator</c> is combined with PingOne options.</exception>
+    /// <exception cref="UsageException"><c>--emulator</c> is combined with PingOne options.</exception>
     /// <exception cref="PingOneConfigurationException">Neither PingOne settings nor <c>--emulator</c> were given.</exception>
     public static PingOneSettings From(ParseResult result, Func<string, string?> environment) =>
         TryFrom(result, environment) ?? throw new PingOneConfigurationException(NoSettingsMessage);
 
     /// <summary>Reads the settings of a command that may also run without PingOne (<c>enroll --dry-run</c>).</summary>
     /// <returns>The settings, or <see langword="null"/> when neither PingOne settings nor <c>--emulator</c> were given.</returns>
-    /// <exception cref="ArgumentException"><c>--emulator</c> is combined with PingOne options.</exception>
+    /// <exception cref="UsageException"><c>--emulator</c> is combined with PingOne options.</exception>
     public static PingOneSettings? TryFrom(ParseResult result, Func<string, string?> environment)
     {
         if (result.GetValue(Emulator))
         {
             var given = Settings.Where(s => Given(result.GetValue(s.Option))).Select(s => s.Option.Name).ToList();
             if (given.Count > 0)
-                throw new ArgumentException($"--emulator cannot be combined with {string.Join(", ", given)}: the embedded emulator brings its own settings. Drop {(given.Count == 1 ? "that option" : "those options")}, or drop --emulator to call PingOne.");
+                throw new UsageException($"--emulator cannot be combined with {string.Join(", ", given)}: the embedded emulator brings its own settings. Drop {(given.Count == 1 ? "that option" : "those options")}, or drop --emulator to call PingOne.");
             return new PingOneSettings
             {
                 UseEmulator = true,
@@ -101,7 +101,9 @@ internal sealed class PingOneSettings
     public PingOneMfaClientOptions ToClientOptions()
     {
         var problems = new List<string>();
+        // Every rule the client checks, checked here first so that the message names options and variables, not configuration keys.
         if (!Given(EnvironmentId)) problems.Add("The environment id is required: --environment or PINGONE_ENVIRONMENT_ID.");
+        else if (!Ids.IsId(EnvironmentId!.Trim())) problems.Add($"--environment / PINGONE_ENVIRONMENT_ID must be a PingOne id: a UUID such as {Ids.Example}.");
         if (Given(AccessTokenValue))
         {
             if (Given(ClientIdValue) || Given(ClientSecretValue))
@@ -143,6 +145,11 @@ internal sealed class PingOneSettings
         if (!Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             problems.Add($"{setting} '{value}' is not an absolute https URL.");
+            return null;
+        }
+        if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            problems.Add($"{setting} must be a base URL without a user name, query or fragment, such as https://api.pingone.com/v1/.");
             return null;
         }
         if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)

@@ -1,3 +1,3 @@
 using PingOne.Generated.Cli;
 
-return await CliApp.RunAsync(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable);
+return await CliApp.RunAsync(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, listenToSignals: true);

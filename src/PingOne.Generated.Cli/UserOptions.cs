@@ -9,9 +9,9 @@ internal static class UserOptions
     public static readonly Option<string?> User = new("--user") { Description = "The user's id (with --emulator, defaults to the emulator's seed user)." };
 
     /// <summary>The user: given, or the emulator's seed user with <c>--emulator</c>.</summary>
-    /// <exception cref="ArgumentException">No user was given and the emulator is not in use.</exception>
+    /// <exception cref="UsageException">No user was given and the emulator is not in use, or the user is not an id.</exception>
     public static string UserId(ParseResult result, PingOneConnection connection) =>
-        result.GetValue(User) is { Length: > 0 } user ? user
+        result.GetValue(User) is { Length: > 0 } user ? Ids.Require(user, User.Name)
         : connection.IsEmulated ? EmulatorSeed.UserId
-        : throw new ArgumentException("--user is required (it defaults to the emulator's seed user only with --emulator).");
+        : throw new UsageException("--user is required (it defaults to the emulator's seed user only with --emulator).");
 }

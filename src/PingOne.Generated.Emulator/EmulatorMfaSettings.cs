@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using static PingOne.Generated.Emulator.EmulatorHttp;
 
 namespace PingOne.Generated.Emulator;
 
@@ -36,7 +37,7 @@ internal sealed class EmulatorMfaSettings
 
     /// <summary>
     /// Replaces the settings with what a PUT sent (a full replacement): what it leaves out takes PingOne's documented
-    /// default (5 devices, extensions disabled) or is gone; unknown properties are kept as sent.
+    /// default (5 devices, extensions disabled, device selection <c>DEFAULT_TO_FIRST</c>) or is gone; unknown properties are kept as sent.
     /// </summary>
     public MfaSettings Replace(string environmentId, MfaSettings sent, string baseUrl)
     {
@@ -47,6 +48,9 @@ internal sealed class EmulatorMfaSettings
         stored.Pairing.MaxAllowedDevices ??= MfaSettingsPairing.DefaultMaxAllowedDevices;
         stored.PhoneExtensions ??= new MfaSettingsPhoneExtensions();
         stored.PhoneExtensions.Enabled ??= false;
+        // Ping's update example answers DEFAULT_TO_FIRST to a PUT that leaves it out: the value PingOne uses when none is given.
+        stored.Authentication ??= new MfaSettingsAuthentication();
+        stored.Authentication.DeviceSelection ??= MfaSettingsAuthentication.DefaultToFirst;
         stored.UpdatedAt = Millis(_time.GetUtcNow());
         lock (_byEnvironment)
         {
@@ -79,6 +83,8 @@ internal sealed class EmulatorMfaSettings
             Lockout = new MfaSettingsLockout { FailureCount = 5, DurationSeconds = 600 },
             PhoneExtensions = new MfaSettingsPhoneExtensions { Enabled = _options.PhoneExtensionsEnabled },
             Users = new MfaSettingsUsers { MfaEnabled = true },
+            // Every settings example of Ping's (read, update, reset) carries it.
+            Authentication = new MfaSettingsAuthentication { DeviceSelection = MfaSettingsAuthentication.DefaultToFirst },
             UpdatedAt = Millis(_time.GetUtcNow()),
         };
         _byEnvironment[environmentId] = settings;
@@ -93,10 +99,4 @@ internal sealed class EmulatorMfaSettings
     }
 
     private static MfaSettings Copy(MfaSettings settings) => JsonConvert.DeserializeObject<MfaSettings>(JsonConvert.SerializeObject(settings))!;
-
-    private static DateTimeOffset Millis(DateTimeOffset at)
-    {
-        at = at.ToUniversalTime();
-        return at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
-    }
 }

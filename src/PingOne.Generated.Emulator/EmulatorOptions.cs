@@ -11,7 +11,13 @@ public sealed class EmulatorOptions
 
     /// <summary>
     /// Users to create beside the seeded ones, for bulk runs: their ids are <see cref="EmulatorSeed.GeneratedUserId"/>(0 ..
-    /// count - 1). Defaults to none.
+    /// count - 1). Defaults to none. Each has a profile, the same for the same index on every run: username <c>user000042</c>
+    /// (<see cref="EmulatorSeed.GeneratedUsername"/>), email <c>user000042@example.com</c> (every 50th user shares the email of
+    /// the user before it), population <see cref="EmulatorSeed.PopulationId"/> (every 4th: <see cref="EmulatorSeed.ContractorsPopulationId"/>),
+    /// every 25th disabled, and by <c>index % 20</c> a phone: 0-5 international <c>mobilePhone</c> (+1 in three spellings, country
+    /// US), 6-7 international +44 (GB), 8-10 national with the country in <c>address.countryCode</c> (US or GB), 11-12 national with
+    /// no country, 13-14 only a <c>primaryPhone</c>, 15-16 no phone, 17 too short, 18 not a number (<c>n/a</c>), 19 both phones.
+    /// Generated users are computed from their index when read, not stored: 100,000 of them cost no memory until listed.
     /// </summary>
     public int GeneratedUsers { get; set; }
 

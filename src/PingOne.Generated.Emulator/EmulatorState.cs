@@ -19,7 +19,14 @@ internal sealed class EmulatorState
     {
         foreach (var user in EmulatorSeed.UserIds) _devices[user] = new List<VoiceDevice>();
         for (var i = 0; i < generatedUsers; i++) _devices[EmulatorSeed.GeneratedUserId(i)] = new List<VoiceDevice>();
+        Directory = new EmulatorDirectory(generatedUsers);
     }
+
+    /// <summary>The environment's users (profiles), read and created through the Users API.</summary>
+    public EmulatorDirectory Directory { get; }
+
+    /// <summary>Makes a user created through the Users API known to the device operations.</summary>
+    public void AddUser(string userId) => _devices.TryAdd(userId, new List<VoiceDevice>());
 
     /// <summary>Remembers the OTP that activates a device, and returns it.</summary>
     public string IssueOtp(string deviceId, string? fixedOtp)

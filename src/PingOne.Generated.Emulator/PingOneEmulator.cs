@@ -94,6 +94,24 @@ public sealed class PingOneEmulator : IAsyncDisposable
         ["PINGONE_CLIENT_SECRET"] = EmulatorSeed.ClientSecret,
     };
 
+    /// <summary>
+    /// The configuration that points <c>PingOne.Generated.DependencyInjection</c> at this emulator with the seed worker app:
+    /// <c>PingOne:ApiBaseAddress</c>, <c>PingOne:AuthBaseAddress</c>, <c>PingOne:EnvironmentId</c>, <c>PingOne:ClientId</c>,
+    /// <c>PingOne:ClientSecret</c> and <c>PingOne:AllowHttpOnLoopback</c> (<c>true</c>: the emulator speaks plain http on
+    /// 127.0.0.1). Give it to <c>ConfigurationBuilder.AddInMemoryCollection</c>, or write it as <c>PingOne__*</c>
+    /// environment variables or an <c>appsettings.json</c> <c>PingOne</c> section, as <c>pingone-voice emulator</c> prints it.
+    /// </summary>
+    /// <returns>Configuration keys (with <c>:</c>) and values, in that order.</returns>
+    public IReadOnlyList<KeyValuePair<string, string>> ConfigurationSettings() => new KeyValuePair<string, string>[]
+    {
+        new("PingOne:ApiBaseAddress", ApiBaseAddress.ToString()),
+        new("PingOne:AuthBaseAddress", BaseAddress.ToString()),
+        new("PingOne:EnvironmentId", EmulatorSeed.EnvironmentId),
+        new("PingOne:ClientId", EmulatorSeed.ClientId),
+        new("PingOne:ClientSecret", EmulatorSeed.ClientSecret),
+        new("PingOne:AllowHttpOnLoopback", "true"),
+    };
+
     /// <summary>The devices a user has now, for tests to check the emulator's state.</summary>
     /// <param name="userId">The user's id.</param>
     /// <returns>A copy of the user's devices.</returns>

@@ -17,7 +17,7 @@ public class TokenProviderBenchmarks
         var token = Encoding.UTF8.GetBytes("""{"access_token":"cached-token","token_type":"Bearer","expires_in":3600}""");
         var options = new PingOneMfaClientOptions { EnvironmentId = "abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6", ClientId = "id", ClientSecret = "secret" };
         _provider = new ClientCredentialsTokenProvider(new HttpClient(new InMemoryPingOne(token, System.Net.HttpStatusCode.OK)), options,
-            new HostPolicy(new[] { options.EffectiveApiBaseAddress }, allowHttpOnLoopback: false), TimeProvider.System);
+            new HostPolicy(new[] { options.EffectiveApiBaseAddress }, allowHttpOnLoopback: false), TimeProvider.System, new KnownSecrets());
         await _provider.GetAuthorizationTokenAsync(ApiUri);
     }
 

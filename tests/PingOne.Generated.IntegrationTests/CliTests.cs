@@ -7,6 +7,8 @@ namespace PingOne.Generated.IntegrationTests;
 /// <summary><c>pingone-voice</c> run in-process: its output and exit codes.</summary>
 public class CliTests
 {
+    private const string Device = "0a6d3c4e-95b1-4a3a-9f2e-0c1d2e3f4a5b";
+
     [Test]
     public async Task TheReadmesMainCommand_CreatesTheDeviceInTheEmbeddedEmulator_AndPrintsIt()
     {
@@ -24,15 +26,15 @@ public class CliTests
     }
 
     [TestCase("create", "--phone", "+15125551234")]
-    [TestCase("get", "--device", "d")]
+    [TestCase("get", "--device", Device)]
     [TestCase("list")]
-    [TestCase("rename", "--device", "d", "--nickname", "Desk")]
-    [TestCase("activate", "--device", "d", "--otp", "123456")]
-    [TestCase("delete", "--device", "d")]
-    [TestCase("order", "--device", "d", "--first")]
-    [TestCase("block", "--device", "d")]
-    [TestCase("unblock", "--device", "d")]
-    [TestCase("unlock", "--device", "d")]
+    [TestCase("rename", "--device", Device, "--nickname", "Desk")]
+    [TestCase("activate", "--device", Device, "--otp", "123456")]
+    [TestCase("delete", "--device", Device)]
+    [TestCase("order", "--device", Device, "--first")]
+    [TestCase("block", "--device", Device)]
+    [TestCase("unblock", "--device", Device)]
+    [TestCase("unlock", "--device", Device)]
     [TestCase("enroll", "--csv", "{csv}")]
     public async Task WithNeitherSettingsNorEmulator_ExitsOne_WithOneLineNamingTheSettingsAndTheEmulatorOption(params string[] args)
     {
@@ -107,7 +109,7 @@ public class CliTests
     [TestCase("create", "--phone", "+15125551234", "--policy", EmulatorSeed.PolicyId, ExpectedResult = "--user is required")]
     [TestCase("create", "--phone", "+15125551234", "--user", EmulatorSeed.UserId, ExpectedResult = "--policy is required")]
     [TestCase("list", ExpectedResult = "--user is required")]
-    [TestCase("delete", "--device", "d", ExpectedResult = "--user is required")]
+    [TestCase("delete", "--device", Device, ExpectedResult = "--user is required")]
     public async Task<string> WithoutTheEmulator_UserAndPolicyHaveNoDefault(params string[] args)
     {
         await using var emulator = await PingOneEmulator.StartAsync();
@@ -132,17 +134,20 @@ public class CliTests
     }
 
     [TestCase("--api-url", "http://example.com/v1/", "--api-url / PINGONE_API_URL")]
+    [TestCase("--api-url", "https://api.example.com/v1/?x=1", "--api-url / PINGONE_API_URL")]
     [TestCase("--pingone-region", "XX", "--pingone-region / PINGONE_REGION")]
     [TestCase("--environment", " ", "--environment or PINGONE_ENVIRONMENT_ID")]
+    [TestCase("--environment", "e", "--environment / PINGONE_ENVIRONMENT_ID must be a PingOne id")]
     public async Task UnusableSettings_ExitOneNamingTheOption(string option, string value, string named)
     {
-        var settings = new Dictionary<string, string> { ["--environment"] = "e", ["--access-token"] = "t", [option] = value };
+        var settings = new Dictionary<string, string> { ["--environment"] = EmulatorSeed.EnvironmentId, ["--access-token"] = "t", [option] = value };
 
-        var run = await Cli.RunAsync(new[] { "list", "--user", "u" }.Concat(settings.SelectMany(s => new[] { s.Key, s.Value })).ToArray());
+        var run = await Cli.RunAsync(new[] { "list", "--user", EmulatorSeed.UserId }.Concat(settings.SelectMany(s => new[] { s.Key, s.Value })).ToArray());
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
         Assert.That(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
         Assert.That(run.Error, Does.Contain(named));
+        Assert.That(run.Error, Does.Not.Contain("PingOne:"), "the CLI names its options and variables, not the library's configuration keys");
     }
 
     [Test]
@@ -166,7 +171,9 @@ public class CliTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines.Last(), Does.StartWith("pingone-voice: The phone number '(***) ***-**34' has no country calling code"));
+        Assert.That(lines, Has.Length.EqualTo(1), run.Error);
+        Assert.That(lines[0], Is.EqualTo("pingone-voice: --phone has no country calling code: write it with + and the country code (e.g. +1 512 555 1234), or pass --phone-region (e.g. --phone-region US) to accept national numbers."));
+        Assert.That(run.Error, Does.Not.Contain("using the embedded emulator"), "the phone is checked before anything starts");
         Assert.That(run.Output, Is.Empty);
     }
 
@@ -245,10 +252,10 @@ public class CliTests
         Assert.That(run.Error, Does.StartWith("pingone-voice: "));
     }
 
-    [TestCase("delete", "--device", "..", "deviceId")]
-    [TestCase("get", "--device", "../..", "deviceId")]
-    [TestCase("list", "--user", "a/b", "userId")]
-    [TestCase("rename", "--device", "%2e%2e", "deviceId")]
+    [TestCase("delete", "--device", "..", "--device")]
+    [TestCase("get", "--device", "../..", "--device")]
+    [TestCase("list", "--user", "a/b", "--user")]
+    [TestCase("rename", "--device", "%2e%2e", "--device")]
     public async Task AnIdThatIsNotAUuid_ExitsOne_NamingIt_BeforeAnythingIsSent(string command, string option, string hostile, string parameter)
     {
         var args = new List<string> { command, "--emulator", option, hostile };
@@ -258,7 +265,8 @@ public class CliTests
         var run = await Cli.RunAsync(args.ToArray());
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
-        Assert.That(run.Error, Does.Contain(parameter + " must be a PingOne id: a UUID"));
+        Assert.That(run.Error.Trim(), Does.StartWith("pingone-voice: " + parameter + " must be a PingOne id: a UUID").And.EndWith($"See 'pingone-voice {command} --help'."));
+        Assert.That(run.Error, Does.Not.Contain("using the embedded emulator"), "ids are checked before anything starts");
     }
 
     [Test]
@@ -269,7 +277,7 @@ public class CliTests
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(lines, Has.Count.EqualTo(3));
-        Assert.That(lines[0].ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"input":"+1.5125551234","phone":"+15125551234","extension":null}"""));
+        Assert.That(lines[0].ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"line":1,"input":"+1.5125551234","phone":"+15125551234","extension":null}"""));
         Assert.That(lines[1]["extension"]!.Value<string>(), Is.EqualTo("313#"));
         Assert.That(lines[2]["error"]!["reason"]!.Value<string>(), Is.EqualTo("NotANumber"));
     }

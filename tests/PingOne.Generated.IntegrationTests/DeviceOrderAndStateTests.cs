@@ -20,6 +20,29 @@ public class DeviceOrderAndStateTests
         return ids.ToArray();
     }
 
+    // Ping's Set Device Order orders active devices: a device awaiting activation is not sent, and stays after the ordered ones.
+    [Test]
+    public async Task MakeDefault_WithADeviceAwaitingActivation_OrdersOnlyTheActiveDevices()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var first = (await CreateAsync(client, 1))[0];
+        var pendingRequest = CreateVoiceDeviceRequest.Create("+15125559876", EmulatorSeed.PolicyId);
+        pendingRequest.Status = DeviceCreationStatus.ActivationRequired;
+        var pending = (await client.CreateVoiceDeviceAsync(Env, User, pendingRequest)).Id;
+        var last = (await client.CreateVoiceDeviceAsync(Env, User, CreateVoiceDeviceRequest.Create("+15125559877", EmulatorSeed.PolicyId))).Id;
+
+        var sent = await client.MakeDefaultDeviceAsync(Env, User, last);
+        var refused = Assert.ThrowsAsync<ArgumentException>(() => client.MakeDefaultDeviceAsync(Env, User, pending))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent, Is.EqualTo(new[] { last, first }));
+            Assert.That(emulator.DevicesOf(User).Select(d => d.Id), Is.EqualTo(new[] { last, first, pending }));
+            Assert.That(refused.ParamName, Is.EqualTo("deviceId"));
+        });
+    }
+
     [Test]
     public async Task Library_SetOrder_ThenListShowsThatOrder_AndMakeDefaultMovesADeviceFirst()
     {
@@ -102,7 +125,7 @@ public class DeviceOrderAndStateTests
         var blocked = await client.GetDeviceAsync(Env, User, id);
         await client.BlockDeviceAsync(Env, User, id); // the same end state when sent again
         var blockedTwice = await client.GetDeviceAsync(Env, User, id);
-        await client.UnblockDeviceAsync(Env, User, id);
+        var unblockAnswer = await client.UnblockDeviceAsync(Env, User, id);
         var unblocked = await client.GetDeviceAsync(Env, User, id);
         Assert.That(emulator.LockDevice(User, id, DateTimeOffset.UtcNow.AddMinutes(5)), Is.True);
         var locked = await client.GetDeviceAsync(Env, User, id);
@@ -116,6 +139,7 @@ public class DeviceOrderAndStateTests
             Assert.That(blocked.Block?.BlockedAt, Is.Not.Null);
             Assert.That(blockedTwice.Block?.Status, Is.EqualTo("BLOCKED"));
             Assert.That(unblocked.Block?.Status, Is.EqualTo("UNBLOCKED"));
+            Assert.That((unblockAnswer.Id, unblockAnswer.Block?.Status, unblockAnswer.UpdatedAt), Is.EqualTo((id, "UNBLOCKED", unblocked.UpdatedAt)), "unblock answers the device as it now is");
             Assert.That(locked.Lock?.Status, Is.EqualTo("LOCKED"));
             Assert.That(unlocked.Lock?.Status, Is.EqualTo("UNLOCKED"));
             Assert.That(unlocked.Block?.Status, Is.EqualTo("UNBLOCKED"), "unlock leaves the block alone");
@@ -187,7 +211,7 @@ public class DeviceOrderAndStateTests
             Assert.That(JArray.Parse(listed.Output).Select(d => (string?)d["id"]), Is.EqualTo(new[] { ids[1], ids[0] }), "the list shows the new default first");
             Assert.That((blocked.ExitCode, (string?)JObject.Parse(blocked.Output)["blocked"]), Is.EqualTo((0, ids[0])), blocked.Error);
             Assert.That((string?)JObject.Parse(readBlocked.Output)["block"]!["status"], Is.EqualTo("BLOCKED"));
-            Assert.That((unblocked.ExitCode, (string?)JObject.Parse(unblocked.Output)["unblocked"]), Is.EqualTo((0, ids[0])), unblocked.Error);
+            Assert.That((unblocked.ExitCode, (string?)JObject.Parse(unblocked.Output)["id"], (string?)JObject.Parse(unblocked.Output)["block"]?["status"]), Is.EqualTo((0, ids[0], "UNBLOCKED")), "unblock prints the device PingOne answers; " + unblocked.Error);
             Assert.That((string?)JObject.Parse(readUnblocked.Output)["block"]!["status"], Is.EqualTo("UNBLOCKED"));
             Assert.That((unlocked.ExitCode, (string?)JObject.Parse(unlocked.Output)["unlocked"]), Is.EqualTo((0, ids[0])), unlocked.Error);
             Assert.That(emulator.DevicesOf(User).Single(d => d.Id == ids[0]).Lock?.Status, Is.EqualTo("UNLOCKED"));

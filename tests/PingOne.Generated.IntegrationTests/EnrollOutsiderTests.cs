@@ -41,8 +41,8 @@ public class EnrollOutsiderTests
 
         var last = runs[^1];
         Assert.That(last.ExitCode, Is.EqualTo(0), string.Join("\n---\n", runs.Select(r => r.ExitCode + "\n" + r.Output + r.Error)));
-        Assert.That(last.Output, Does.Contain($"enroll: 1500 rows in"));
-        Assert.That(last.Output, Does.Contain($"duplicate {1500 - sheet.Keys.Count}, invalid 0, refused 0, failed 0;"));
+        Assert.That(last.Error, Does.Contain($"enroll: 1500 rows in"));
+        Assert.That(last.Error, Does.Contain($"duplicate {1500 - sheet.Keys.Count}, invalid 0, refused 0, failed 0;"));
 
         // The emulator: every user has exactly the keys the sheet asks for, each once.
         for (var user = 0; user < users; user++)
@@ -159,7 +159,7 @@ public class EnrollOutsiderTests
         var third = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(second.ExitCode, Is.EqualTo(0), second.Output + second.Error);
-        Assert.That(second.Output, Does.Contain("created 4, exists 0,"), "users 0 and 1 kept from the journal, 2 and 3 created");
+        Assert.That(second.Error, Does.Contain("created 4, exists 0,"), "users 0 and 1 kept from the journal, 2 and 3 created");
         Assert.That(third.ExitCode, Is.EqualTo(0), third.Output + third.Error);
         Assert.That(EnrollFiles.ReadResults(csv).Count(r => r["detail"] == "kept from the journal of an earlier run"), Is.EqualTo(4),
             "the third run still reads every entry the second run appended after the cut line");
@@ -178,7 +178,7 @@ public class EnrollOutsiderTests
 
         Assert.That(first.ExitCode, Is.EqualTo(0), first.Output + first.Error);
         Assert.That(second.ExitCode, Is.EqualTo(0), second.Output + second.Error);
-        Assert.That(second.Output, Does.Contain("created 3, exists 0,"), "the rows the first run created are kept from its journal: " + File.ReadAllText(csv + ".journal.jsonl"));
+        Assert.That(second.Error, Does.Contain("created 3, exists 0,"), "the rows the first run created are kept from its journal: " + File.ReadAllText(csv + ".journal.jsonl"));
         Assert.That(File.ReadLines(csv + ".journal.jsonl").First(line => line.Trim().Length > 0), Does.Contain(emulator.ApiBaseAddress.AbsoluteUri), "the journal names its target");
     }
 
@@ -224,10 +224,10 @@ public class EnrollOutsiderTests
         var real = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(dry.ExitCode, Is.EqualTo(0), dry.Output + dry.Error);
-        Assert.That(dry.Output, Does.StartWith("dry run: 0 rows:"));
+        Assert.That(dry.Error, Does.StartWith("pingone-voice: dry run: 0 rows:"));
         Assert.That(real.ExitCode, Is.EqualTo(0), real.Output + real.Error);
-        Assert.That(real.Output, Does.Contain("enroll: 0 rows in"));
-        Assert.That(File.ReadAllLines(csv + ".results.csv"), Is.EqualTo(new[] { "line,userId,phone,extension,status,deviceId,detail" }));
+        Assert.That(real.Error, Does.Contain("enroll: 0 rows in"));
+        Assert.That(File.ReadAllLines(csv + ".results.csv"), Is.EqualTo(new[] { "line,userId,input,phone,extension,status,deviceId,detail" }));
     }
 
     [Test]
@@ -242,7 +242,7 @@ public class EnrollOutsiderTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain($"invalid {hostile.Length}, refused 0, failed 0; 1 request, no row needed PingOne"), "the pre-flight only: no row reached the network");
+        Assert.That(run.Error, Does.Contain($"invalid {hostile.Length}, refused 0, failed 0; 1 request, no row needed PingOne"), "the pre-flight only: no row reached the network");
         Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["status"]), Is.All.EqualTo("invalid"));
         Assert.That(emulator.DevicesOf(user), Is.Empty);
     }
@@ -331,7 +331,7 @@ public class EnrollOutsiderTests
         Assert.That(run.ExitCode, Is.EqualTo(2), "refused beats invalid: " + run.Output + run.Error);
         Assert.That(run.Error, Does.Contain("pre-flight: phone extensions disabled, at most 2 devices per user"));
         Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["status"]), Is.EqualTo(new[] { "ready", "duplicate", "refused", "refused", "invalid", "ready", "ready", "refused" }));
-        Assert.That(run.Output, Does.Contain("Nothing was created."));
+        Assert.That(run.Error, Does.Contain("Nothing was created."));
         Assert.That(emulator.DevicesOf(u0), Is.Empty);
         Assert.That(emulator.DevicesOf(u2), Is.Empty);
         Assert.That(File.Exists(csv + ".journal.jsonl"), Is.False);
@@ -368,7 +368,7 @@ public class EnrollOutsiderTests
 
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--dry-run" });
 
-        Assert.That(run.Output, Does.Contain("  line 4: duplicate: same user, phone and extension as line 2"), run.Output + run.Error);
+        Assert.That(run.Error, Does.Contain("  line 4: duplicate: same user, phone and extension as line 2"), run.Output + run.Error);
         Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["line"]), Is.EqualTo(new[] { "2", "4" }));
     }
 
@@ -446,7 +446,7 @@ public class EnrollOutsiderTests
         Assert.That(stop.IsCancellationRequested, Is.False, "it refused to start instead of running");
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain(option).And.Contain("fraction"));
-        Assert.That(run.Output, Does.Not.Contain("listening"));
+        Assert.That(run.Error, Does.Not.Contain("listening"));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -28,8 +28,8 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(1), "invalid rows make the run exit 1");
-        Assert.That(run.Output, Does.Contain("enroll: 1000 rows in").And.Contain("created 900, exists 0, duplicate 0, invalid 100, refused 0, failed 0;"));
-        Assert.That(run.Output, Does.Contain("1801 requests for 900 rows checked with PingOne (2.00 per row)"), "the pre-flight, then one device list per user and one create per row");
+        Assert.That(run.Error, Does.Contain("enroll: 1000 rows in").And.Contain("created 900, exists 0, duplicate 0, invalid 100, refused 0, failed 0;"));
+        Assert.That(run.Error, Does.Contain("1801 requests for 900 rows checked with PingOne (2.00 per row)"), "the pre-flight, then one device list per user and one create per row");
         var results = EnrollFiles.ReadResults(csv);
         Assert.That(results.Count(r => r["status"] == "created"), Is.EqualTo(900));
         Assert.That(results.Count(r => r["status"] == "invalid"), Is.EqualTo(100));
@@ -46,12 +46,14 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
-        Assert.That(File.ReadAllLines(csv + ".results.csv")[0], Is.EqualTo("line,userId,phone,extension,status,deviceId,detail"));
+        Assert.That(File.ReadAllLines(csv + ".results.csv")[0], Is.EqualTo("line,userId,input,phone,extension,status,deviceId,detail"));
         var results = EnrollFiles.ReadResults(csv);
         Assert.That(results[0]["phone"], Is.EqualTo("'+15125550100"), "written as text (see ResultsFile_CannotCarryAFormula_AndPhonesStayText)");
         Assert.That(results[0]["extension"], Is.EqualTo("313"));
         Assert.That(results[0]["deviceId"], Is.EqualTo(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)).Single().Id));
         Assert.That(results[1]["phone"], Is.Empty);
+        Assert.That(results[1]["input"], Is.EqualTo("12"), "the bad value as the file gave it, so the admin can find it");
+        Assert.That(results[0]["input"], Is.EqualTo("'+1 (512) 555-0100 ext. 313"), "as given, escaped like every cell that starts with +");
         Assert.That(results[1]["status"], Is.EqualTo("invalid"));
     }
 
@@ -73,8 +75,8 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--concurrency", "32" }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("created 128, exists 0, duplicate 320, invalid 0, refused 0, failed 0;"));
-        Assert.That(run.Output, Does.Contain("193 requests for 128 rows checked with PingOne (1.51 per row)"), "the pre-flight, one list per user, one create per key");
+        Assert.That(run.Error, Does.Contain("created 128, exists 0, duplicate 320, invalid 0, refused 0, failed 0;"));
+        Assert.That(run.Error, Does.Contain("193 requests for 128 rows checked with PingOne (1.51 per row)"), "the pre-flight, one list per user, one create per key");
         for (var user = 0; user < 64; user++)
         {
             var devices = emulator.DevicesOf(EmulatorSeed.GeneratedUserId(user));
@@ -96,8 +98,8 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--dry-run", "--policy", EmulatorSeed.PolicyId });
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("ready 1, exists 0, duplicate 1, invalid 0, refused 0, failed 0"));
-        Assert.That(run.Output, Does.Contain("  line 3: duplicate: same user, phone and extension as line 2"));
+        Assert.That(run.Error, Does.Contain("ready 1, exists 0, duplicate 1, invalid 0, refused 0, failed 0"));
+        Assert.That(run.Error, Does.Contain("  line 3: duplicate: same user, phone and extension as line 2"));
     }
 
     [Test]
@@ -110,7 +112,7 @@ public class EnrollTests
         var again = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--journal", Path.Combine(_folder, "second.jsonl") }, environment: Settings(emulator));
 
         Assert.That(again.ExitCode, Is.EqualTo(0), again.Output + again.Error);
-        Assert.That(again.Output, Does.Contain("created 0, exists 20,"));
+        Assert.That(again.Error, Does.Contain("created 0, exists 20,"));
         AssertOneDevicePerValidRow(emulator, 20);
     }
 
@@ -123,8 +125,8 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--concurrency", "16" }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("created 120, exists 0, duplicate 0, invalid 0, refused 0, failed 0;"));
-        var throttles = int.Parse(run.Output.Split("429 answers ")[1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(run.Error, Does.Contain("created 120, exists 0, duplicate 0, invalid 0, refused 0, failed 0;"));
+        var throttles = int.Parse(run.Error.Split("429 answers: ")[1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(throttles, Is.GreaterThan(0), "the emulator's limit was reached");
         AssertOneDevicePerValidRow(emulator, 120);
     }
@@ -160,7 +162,7 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("created 1, exists 1,"));
+        Assert.That(run.Error, Does.Contain("created 1, exists 1,"));
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)).Single().Id, Is.EqualTo(stored));
         Assert.That(EnrollFiles.ReadResults(csv)[0]["status"], Is.EqualTo("exists"));
         Assert.That(EnrollFiles.ReadResults(csv)[0]["deviceId"], Is.EqualTo(stored));
@@ -176,9 +178,9 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("created 0, exists 0, duplicate 0, invalid 0, refused 2, failed 0;"));
-        Assert.That(run.Output, Does.Contain("  line 2: refused: PingOne answered HTTP 404 NOT_FOUND"));
-        Assert.That(run.Output, Does.Not.Contain("Run the same command again"));
+        Assert.That(run.Error, Does.Contain("created 0, exists 0, duplicate 0, invalid 0, refused 2, failed 0;"));
+        Assert.That(run.Error, Does.Contain("  line 2: refused: PingOne answered HTTP 404 NOT_FOUND"));
+        Assert.That(run.Error, Does.Not.Contain("Run the same command again"));
     }
 
     [Test]
@@ -190,9 +192,9 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--skip-preflight" }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("  line 2: failed: PingOne answered HTTP 500 UNEXPECTED_ERROR"));
-        Assert.That(run.Output, Does.Contain("Run the same command again"));
-        Assert.That(run.Output, Does.Not.Contain("SafeRetry"));
+        Assert.That(run.Error, Does.Contain("  line 2: failed: PingOne answered HTTP 500 UNEXPECTED_ERROR"));
+        Assert.That(run.Error, Does.Contain("Run the same command again"));
+        Assert.That(run.Error, Does.Not.Contain("SafeRetry"));
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)), Is.Empty);
     }
 
@@ -219,8 +221,8 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain("pre-flight: phone extensions disabled, at most 5 devices per user"));
-        Assert.That(run.Output, Does.Contain("created 4, exists 0, duplicate 0, invalid 0, refused 2, failed 0; 9 requests for 4 rows"), "the pre-flight, then nothing for the refused rows: their users were not even listed");
-        Assert.That(run.Output, Does.Contain("  line 2: refused: phone extensions are disabled in the environment's MFA settings (phoneExtensions.enabled is false)"));
+        Assert.That(run.Error, Does.Contain("created 4, exists 0, duplicate 0, invalid 0, refused 2, failed 0; 9 requests for 4 rows"), "the pre-flight, then nothing for the refused rows: their users were not even listed");
+        Assert.That(run.Error, Does.Contain("  line 2: refused: phone extensions are disabled in the environment's MFA settings (phoneExtensions.enabled is false)"));
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)), Is.Empty);
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(1)), Has.Count.EqualTo(1));
     }
@@ -238,8 +240,8 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("created 2, exists 0, duplicate 0, invalid 0, refused 2, failed 0; 5 requests for 4 rows"), "the pre-flight, two lists and two creates; nothing sent for the refused rows");
-        Assert.That(run.Output, Does.Contain("  line 3: refused: the user has 3 MFA devices, the most the environment allows (pairing.maxAllowedDevices is 3)"));
+        Assert.That(run.Error, Does.Contain("created 2, exists 0, duplicate 0, invalid 0, refused 2, failed 0; 5 requests for 4 rows"), "the pre-flight, two lists and two creates; nothing sent for the refused rows");
+        Assert.That(run.Error, Does.Contain("  line 3: refused: the user has 3 MFA devices, the most the environment allows (pairing.maxAllowedDevices is 3)"));
         Assert.That(emulator.DevicesOf(user), Has.Count.EqualTo(3));
     }
 
@@ -255,7 +257,7 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--dry-run" }, environment: Settings(emulator));
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("dry run: 4 rows in").And.Contain("ready 1, exists 1, duplicate 0, invalid 0, refused 2, failed 0;").And.Contain("Nothing was created."));
+        Assert.That(run.Error, Does.Contain("dry run: 4 rows in").And.Contain("ready 1, exists 1, duplicate 0, invalid 0, refused 2, failed 0;").And.Contain("Nothing was created."));
         Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["status"]), Is.EqualTo(new[] { "ready", "exists", "refused", "refused" }));
         Assert.That(emulator.DevicesOf(EmulatorSeed.GeneratedUserId(0)), Is.Empty);
         Assert.That(File.Exists(csv + ".journal.jsonl"), Is.False, "a dry run keeps no journal");
@@ -318,9 +320,9 @@ public class EnrollTests
         var again = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--emulator" });
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("created 2, exists 0,"));
+        Assert.That(run.Error, Does.Contain("created 2, exists 0,"));
         Assert.That(run.Error, Does.Contain("using the embedded emulator"));
-        Assert.That(again.Output, Does.Contain("created 2, exists 0,"), "the embedded emulator starts empty, so its journal starts afresh: " + again.Error);
+        Assert.That(again.Error, Does.Contain("created 2, exists 0,"), "the embedded emulator starts empty, so its journal starts afresh: " + again.Error);
     }
 
     [Test]
@@ -334,7 +336,7 @@ public class EnrollTests
 
         Assert.That(without.ExitCode, Is.EqualTo(1));
         Assert.That(with.ExitCode, Is.EqualTo(0), with.Output);
-        Assert.That(with.Output, Does.Contain("ready 1, exists 0, duplicate 0, invalid 0"));
+        Assert.That(with.Error, Does.Contain("ready 1, exists 0, duplicate 0, invalid 0"));
     }
 
     [Test]
@@ -406,7 +408,7 @@ public class EnrollTests
 
         Assert.That(first.ExitCode, Is.EqualTo(1), first.Output);
         Assert.That(again.ExitCode, Is.EqualTo(1), again.Output);
-        Assert.That(again.Output, Does.Contain("created 27, exists 0, duplicate 0, invalid 3, refused 0, failed 0; 1 request, no row needed PingOne, 429 answers 0."));
+        Assert.That(again.Error, Does.Contain("created 27, exists 0, duplicate 0, invalid 3, refused 0, failed 0 (27 rows kept from the journal); 1 request, no row needed PingOne, 429 answers: 0."));
         Assert.That(EnrollFiles.ReadResults(csv).Select(r => r["deviceId"]), Is.EqualTo(firstResults.Select(r => r["deviceId"])), "the same devices reported");
         AssertOneDevicePerValidRow(emulator, 30, invalidEvery: 10);
     }
@@ -454,7 +456,7 @@ public class EnrollTests
         var afresh = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--new-journal" }, environment: Settings(other));
 
         Assert.That(afresh.ExitCode, Is.EqualTo(0), afresh.Output + afresh.Error);
-        Assert.That(afresh.Output, Does.Contain("created 2, exists 0,"), "nothing kept from the other target's journal");
+        Assert.That(afresh.Error, Does.Contain("created 2, exists 0,"), "nothing kept from the other target's journal");
         Assert.That(Directory.GetFiles(_folder, "users.csv.journal.jsonl.*.old"), Has.Length.EqualTo(1), "the old journal was set aside, not deleted");
         AssertOneDevicePerValidRow(other, 2);
     }
@@ -537,13 +539,14 @@ public class EnrollTests
         var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--dry-run" });
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Does.StartWith("dry run: 5 rows: ready 1, exists 0, duplicate 0, invalid 4, refused 0, failed 0. Nothing was sent"));
-        Assert.That(lines[1], Does.StartWith("  line 4: invalid: MissingCountryCode"));
+        Assert.That(run.Output, Is.Empty, "a person's summary goes to stderr; stdout is for data (--output json)");
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Does.StartWith("pingone-voice: dry run: 5 rows: ready 1, exists 0, duplicate 0, invalid 4, refused 0, failed 0. Nothing was sent"));
+        Assert.That(lines[1], Does.StartWith("  line 4: invalid: phone has no country calling code: write it with + and the country code (e.g. +1 512 555 1234), or pass --phone-region"));
         Assert.That(lines[2], Does.StartWith("  line 5: invalid: userId is empty"));
-        Assert.That(lines[3], Does.StartWith("  line 6: invalid: InvalidExtension"));
+        Assert.That(lines[3], Does.StartWith("  line 6: invalid: the extension column is not a valid extension"));
         Assert.That(lines[4], Does.StartWith("  line 7: invalid: userId is not a PingOne user id"));
-        Assert.That(run.Error, Does.Not.Contain("emulator"), "a dry run without settings connects to nothing");
+        Assert.That(run.Error, Does.Not.Contain("using the embedded emulator"), "a dry run without settings connects to nothing");
     }
 
     [Test]
@@ -556,6 +559,99 @@ public class EnrollTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain("no userid or phone column"));
+    }
+
+    [TestCase("INT", 130, "SIGINT")]
+    [TestCase("TERM", 143, "SIGTERM")]
+    public async Task SignalMidRun_FinishesWhatIsInFlight_WritesResultsAndSummary_ExitsWithTheSignalsCode_AndTheRerunResumes(string signal, int exitCode, string name)
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 300, Latency = TimeSpan.FromMilliseconds(20) });
+        var csv = WriteCsv(300);
+        var journal = csv + ".journal.jsonl";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(TestContext.CurrentContext.TestDirectory, "pingone-voice.dll"), "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--concurrency", "4" })
+            start.ArgumentList.Add(argument);
+        foreach (var (key, value) in Settings(emulator)) start.Environment[key] = value;
+        string stderr;
+        int code;
+        using (var process = Process.Start(start)!)
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
+            await EnrollFiles.WaitForLinesAsync(journal, 40);
+            using (var kill = Process.Start("kill", new[] { "-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })) await kill.WaitForExitAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            code = process.ExitCode;
+            stderr = await error;
+            Assert.That(await output, Is.Empty, "a person's summary goes to stderr");
+        }
+        var created = Enumerable.Range(0, 300).Sum(i => emulator.DevicesOf(EmulatorSeed.GeneratedUserId(i)).Count);
+        var results = EnrollFiles.ReadResults(csv);
+
+        Assert.That(code, Is.EqualTo(exitCode), stderr);
+        Assert.That(created, Is.GreaterThan(0).And.LessThan(300), "stopped mid-run");
+        Assert.That(stderr, Does.Contain("enroll: 300 rows in").And.Contain("not started"));
+        Assert.That(stderr, Does.Contain("pingone-voice: enroll: interrupted: run the same command again to resume."));
+        Assert.That(results.Count(r => r["status"] == "created"), Is.EqualTo(created), "every create that was in flight finished and is in the results: " + stderr);
+        Assert.That(results.Where(r => r["status"] != "created").Select(r => r["status"] + ": " + r["detail"]), Is.Empty, "one Ctrl+C abandons no create in flight");
+        Assert.That(File.ReadAllLines(journal).Count(l => l.Contains("\"status\":\"created\"", StringComparison.Ordinal)), Is.EqualTo(created), "and in the journal");
+
+        var resumed = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId }, environment: Settings(emulator));
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error);
+        Assert.That(resumed.Error, Does.Contain($"pingone-voice: enroll: resuming: {created} rows kept from the journal {journal}"));
+        Assert.That(resumed.Error, Does.Contain($"created 300, exists 0,").And.Contain($"({created} rows kept from the journal)"));
+        AssertOneDevicePerValidRow(emulator, 300);
+        _ = name;
+    }
+
+    [Test]
+    public async Task OutputJson_PrintsOneSummaryObjectOnStdout_AndJsonLinesOnStderr()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 3 });
+        var csv = Path.Combine(_folder, "users.csv");
+        File.WriteAllText(csv, $"userId,phone\n{EmulatorSeed.GeneratedUserId(0)},+15125550100\n{EmulatorSeed.GeneratedUserId(1)},12\n");
+
+        var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--output", "json" }, environment: Settings(emulator));
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        var summary = JObject.Parse(run.Output);
+        Assert.That(run.Output.Trim().Split('\n'), Has.Length.EqualTo(1), "one object on one line");
+        Assert.That((int)summary["exitCode"]!, Is.EqualTo(run.ExitCode));
+        Assert.That((int)summary["rows"]!, Is.EqualTo(2));
+        Assert.That((int)summary["counts"]!["created"]!, Is.EqualTo(1));
+        Assert.That((int)summary["counts"]!["invalid"]!, Is.EqualTo(1));
+        Assert.That((int)summary["counts"]!["failed"]!, Is.EqualTo(0));
+        Assert.That((long)summary["requests"]!, Is.EqualTo(3), "the pre-flight, one list, one create");
+        Assert.That((int)summary["throttled"]!, Is.EqualTo(0));
+        Assert.That((string?)summary["results"], Is.EqualTo(csv + ".results.csv"));
+        Assert.That(summary["interrupted"], Is.Null);
+        foreach (var line in run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)) Assert.That(() => JObject.Parse(line), Throws.Nothing, line);
+    }
+
+    [Test]
+    public async Task ResultsJsonl_HasEveryRowAsGiven_WithoutSpreadsheetEscapes_AndPluralsAreRight()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { GeneratedUsers = 2 });
+        var csv = Path.Combine(_folder, "users.csv");
+        var results = Path.Combine(_folder, "out.jsonl");
+        File.WriteAllText(csv, $"userId,phone\n{EmulatorSeed.GeneratedUserId(0)},+1 (512) 555-0100\n");
+
+        var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--policy", EmulatorSeed.PolicyId, "--results", results }, environment: Settings(emulator));
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var row = JObject.Parse(File.ReadAllLines(results).Single());
+        Assert.That(row.Properties().Select(p => p.Name), Is.EqualTo(new[] { "line", "userId", "input", "phone", "extension", "status", "deviceId", "detail" }));
+        Assert.That((string?)row["input"], Is.EqualTo("+1 (512) 555-0100"));
+        Assert.That((string?)row["phone"], Is.EqualTo("+15125550100"), "no apostrophe: JSON Lines are for programs");
+        Assert.That(row["extension"]!.Type, Is.EqualTo(JTokenType.Null));
+        Assert.That(run.Error, Does.Contain("enroll: 1 row in").And.Contain("3 requests for 1 row checked with PingOne"));
+        Assert.That(File.Exists(csv + ".results.csv"), Is.False);
     }
 
     private string WriteCsv(int rows, int invalidEvery = 0)

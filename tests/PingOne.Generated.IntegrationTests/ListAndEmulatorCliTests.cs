@@ -51,7 +51,7 @@ public class ListAndEmulatorCliTests
         var run = await Cli.RunAsync(new[] { "list", "--emulator", "--limit", limit });
 
         Assert.That((run.ExitCode, run.Output), Is.EqualTo((1, string.Empty)));
-        Assert.That(run.Error, Does.Contain($"--limit must be at least 1; it is {limit}."));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"pingone-voice: --limit must be a whole number, at least 1; got '{limit}'. See 'pingone-voice list --help'."));
         Assert.That(run.Error, Does.Not.Contain("using the embedded emulator"), "a usage error is found before anything starts");
     }
 
@@ -71,12 +71,14 @@ public class ListAndEmulatorCliTests
     public async Task Emulator_WithMaxDevices_StartsWithThatLimit_AndRefusesTheCreateOverIt()
     {
         using var stop = new CancellationTokenSource();
-        var output = new LineSignal("PINGONE_ENVIRONMENT_ID=");
+        var output = new LineSignal(EmulatorBanner.LastLine);
         var run = CliApp.RunAsync(new[] { "emulator", "--port", "0", "--max-devices", "2" }, TextReader.Null, output, new StringWriter(), _ => null, stop.Token);
         try
         {
-            var settingsLine = await output.Line.WaitAsync(TimeSpan.FromSeconds(30));
-            var environment = settingsLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
+            await output.Line.WaitAsync(TimeSpan.FromSeconds(30));
+            // The banner's "export PINGONE_…=…" lines.
+            var environment = output.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("export PINGONE_", StringComparison.Ordinal))
+                .Select(l => l["export ".Length..].Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
             string[] Create(string phone) => new[] { "create", "--phone", phone, "--user", User, "--policy", EmulatorSeed.PolicyId };
 
             var settings = await Cli.RunAsync(new[] { "settings" }, environment: environment);
@@ -107,6 +109,6 @@ public class ListAndEmulatorCliTests
         var run = await Cli.RunAsync(new[] { "emulator", "--port", "0", "--max-devices", max });
 
         Assert.That((run.ExitCode, run.Output), Is.EqualTo((1, string.Empty)));
-        Assert.That(run.Error.Trim(), Is.EqualTo($"pingone-voice: --max-devices must be between 1 and 15; it is {max}."));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"pingone-voice: --max-devices must be a whole number from 1 to 15; got '{max}'. See 'pingone-voice emulator --help'."));
     }
 }

@@ -86,19 +86,6 @@ public class ListPagingEmulatorTests
     }
 
     [Test]
-    public async Task A_filter_the_emulator_does_not_support_is_refused_with_INVALID_FILTER()
-    {
-        await using var emulator = await PingOneEmulator.StartAsync();
-        using var client = new PingOneMfaClient(emulator.ClientOptions());
-
-        var error = Assert.CatchAsync<PingOneException>(() => client.QueryDevicesAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, new DeviceListQuery { Filter = "status eq \"ACTIVE\"" }));
-
-        Assert.That(error!.Status, Is.EqualTo(400));
-        Assert.That(error.Details.Single().Code, Is.EqualTo("INVALID_FILTER"));
-        Assert.That(error.Details.Single().Target, Is.EqualTo("filter"));
-    }
-
-    [Test]
     public async Task The_list_links_reorder_and_an_inactive_test_mode_device_links_activate_and_says_testMode()
     {
         await using var emulator = await PingOneEmulator.StartAsync();

@@ -148,13 +148,12 @@ public class MfaSettingsEmulatorTests
         });
         var body = Parse(await response.Content.ReadAsStringAsync());
 
-        // Ping's answer also has authentication.deviceSelection (deprecated); the documented PUT does not send it, and the emulator stores what was sent.
-        var expectedNames = FieldNames(answer.Body);
-        expectedNames.RemoveWhere(name => name.StartsWith("authentication", StringComparison.Ordinal));
+        // Ping's answer has authentication.deviceSelection although the documented PUT does not send it: the value used when none is given.
         Assert.Multiple(() =>
         {
             Assert.That((int)response.StatusCode, Is.EqualTo(answer.Status));
-            Assert.That(FieldNames(body), Is.EqualTo(expectedNames));
+            Assert.That(FieldNames(body), Is.EqualTo(FieldNames(answer.Body)));
+            Assert.That((string?)body["authentication"]?["deviceSelection"], Is.EqualTo((string?)answer.Body!["authentication"]!["deviceSelection"]));
             foreach (var path in new[] { "pairing", "lockout", "phoneExtensions", "users" })
                 Assert.That(JToken.DeepEquals(body[path], documented.Body![path]), Is.True, path);
         });
@@ -206,15 +205,59 @@ public class MfaSettingsEmulatorTests
         using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(documented.Method), url));
         var body = Parse(await response.Content.ReadAsStringAsync());
 
-        // Ping's answer has authentication.deviceSelection (deprecated) and no lockout; the emulator keeps its own lockout and
-        // has no deviceSelection. Everything else Ping shows is there.
-        var expectedNames = FieldNames(answer.Body);
-        expectedNames.RemoveWhere(name => name.StartsWith("authentication", StringComparison.Ordinal));
+        // Ping's answer has no lockout; the emulator keeps its own lockout. Everything Ping shows is there, authentication.deviceSelection included.
         Assert.Multiple(() =>
         {
             Assert.That((int)response.StatusCode, Is.EqualTo(answer.Status));
-            Assert.That(FieldNames(body), Is.SupersetOf(expectedNames));
+            Assert.That(FieldNames(body), Is.SupersetOf(FieldNames(answer.Body)));
+            Assert.That((string?)body["authentication"]?["deviceSelection"], Is.EqualTo((string?)answer.Body!["authentication"]!["deviceSelection"]));
             Assert.That((int)body["pairing"]!["maxAllowedDevices"]!, Is.EqualTo(5), "EmulatorOptions' default, also PingOne's");
+        });
+    }
+
+    // Ping's Read MFA Settings example answers every field below, authentication.deviceSelection included.
+    [Test]
+    public async Task DocumentedReadRequest_IsAnsweredWithTheDocumentedFields()
+    {
+        var documented = Request("read-mfa-settings");
+        var answer = Response("read-mfa-settings");
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await EmulatorClient.TokenAsync(emulator));
+        var url = Url(documented, ("emulator", emulator.ApiBaseAddress.AbsoluteUri.TrimEnd('/'), false), environmentId: Env);
+
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(documented.Method), url));
+        var body = Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(answer.Status));
+            Assert.That(FieldNames(body), Is.EqualTo(FieldNames(answer.Body)));
+            Assert.That((string?)body["authentication"]?["deviceSelection"], Is.EqualTo(MfaSettingsAuthentication.DefaultToFirst));
+        });
+    }
+
+    // Set by an update, kept by a read-change-write of something else, back to Ping's default after a reset.
+    [Test]
+    public async Task DeviceSelection_IsStored_KeptThroughAReadChangeWrite_AndResetToTheDefault()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var settings = await client.GetMfaSettingsAsync(Env);
+        settings.Authentication!.DeviceSelection = MfaSettingsAuthentication.PromptToSelect;
+
+        var stored = await client.UpdateMfaSettingsAsync(Env, settings);
+        var again = await client.GetMfaSettingsAsync(Env);
+        again.Pairing!.MaxAllowedDevices = 8;
+        await client.UpdateMfaSettingsAsync(Env, again);
+        var afterOtherChange = await client.GetMfaSettingsAsync(Env);
+        var reset = await client.ResetMfaSettingsAsync(Env);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Authentication?.DeviceSelection, Is.EqualTo("PROMPT_TO_SELECT"));
+            Assert.That((afterOtherChange.Authentication?.DeviceSelection, afterOtherChange.Pairing?.MaxAllowedDevices), Is.EqualTo(("PROMPT_TO_SELECT", 8)));
+            Assert.That(reset.Authentication?.DeviceSelection, Is.EqualTo("DEFAULT_TO_FIRST"));
         });
     }
 

@@ -89,6 +89,44 @@ public class PingDocsEmulatorTests
         Assert.That((status, (string?)body?["status"]), Is.EqualTo((Response("activate-device").Status, "ACTIVE")));
     }
 
+    // Ping's Unblock page: 200 with the whole device. The emulator's device is made in test mode, as the example's is.
+    [Test]
+    public async Task DocumentedUnblock_IsAnsweredWithTheDocumentedDevice()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        var deviceId = await CreateAsync(emulator, testMode: true);
+        await SendDocumentedAsync(emulator, "block-device", deviceId);
+
+        var (status, body) = await SendDocumentedAsync(emulator, "unblock-device", deviceId);
+
+        var documented = Response("unblock-device");
+        var extra = FieldNames(body).Except(FieldNames(documented.Body)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(documented.Status));
+            Assert.That(FieldNames(documented.Body), Is.SubsetOf(FieldNames(body)), "every documented field is answered");
+            Assert.That(extra, Is.Empty, "no field beyond the documented device");
+            Assert.That((string?)body!["id"], Is.EqualTo(deviceId));
+            Assert.That((string?)body["block"]!["status"], Is.EqualTo((string)documented.Body!["block"]!["status"]!));
+            Assert.That(emulator.DevicesOf(EmulatorSeed.UserId).Single().Block?.Status, Is.EqualTo("UNBLOCKED"));
+        });
+    }
+
+    // Ping documents no answer for block and unlock; the emulator answers 200 and the device's state changes.
+    [TestCase("block-device", "BLOCKED")]
+    [TestCase("unlock-device", "UNLOCKED")]
+    public async Task DocumentedBlockAndUnlock_ChangeTheDevice(string operation, string expected)
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        var deviceId = await CreateAsync(emulator);
+        emulator.LockDevice(EmulatorSeed.UserId, deviceId, DateTimeOffset.UtcNow.AddHours(1));
+
+        var (status, _) = await SendDocumentedAsync(emulator, operation, deviceId);
+
+        var device = emulator.DevicesOf(EmulatorSeed.UserId).Single();
+        Assert.That((status, operation == "block-device" ? device.Block?.Status : device.Lock?.Status), Is.EqualTo((200, expected)));
+    }
+
     [TestCase("list-devices", 200)]
     [TestCase("read-device", 200)]
     public async Task DocumentedRead_IsAnswered(string operation, int documentedStatus)
@@ -130,16 +168,23 @@ public class PingDocsEmulatorTests
             request.Content = new StringContent(body.ToString(), Encoding.UTF8);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(documented.ContentType!);
         }
+        else if (documented.ContentType is { } contentType)
+        {
+            // Block, unblock and unlock: cURL's --data '' with the vendor content type.
+            request.Content = new ByteArrayContent(Array.Empty<byte>());
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        }
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? null : Parse(text));
     }
 
-    private static async Task<string> CreateAsync(PingOneEmulator emulator, DeviceCreationStatus? status = null)
+    private static async Task<string> CreateAsync(PingOneEmulator emulator, DeviceCreationStatus? status = null, bool testMode = false)
     {
         using var client = new PingOneMfaClient(emulator.ClientOptions());
         var request = CreateVoiceDeviceRequest.Create("+15125551234", EmulatorSeed.PolicyId);
         request.Status = status;
+        if (testMode) request.TestMode = true;
         return (await client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, request)).Id;
     }
 }

@@ -44,6 +44,24 @@ public class SettingsCliTests
         Assert.That(refused!.Status, Is.EqualTo(400), "the create after the CLI's change obeys it");
     }
 
+    // The CLI reads, changes one thing and writes everything back: a device selection set elsewhere survives.
+    [Test]
+    public async Task Settings_WithAChange_KeepsTheDeviceSelection()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        var settings = await client.GetMfaSettingsAsync(EmulatorSeed.EnvironmentId);
+        settings.Authentication!.DeviceSelection = MfaSettingsAuthentication.AlwaysDisplayDevices;
+        await client.UpdateMfaSettingsAsync(EmulatorSeed.EnvironmentId, settings);
+
+        var change = await Cli.RunAsync(new[] { "settings", "--max-devices", "7" }, environment: emulator.EnvironmentVariables());
+        var read = await client.GetMfaSettingsAsync(EmulatorSeed.EnvironmentId);
+
+        Assert.That(change.ExitCode, Is.EqualTo(0), change.Error);
+        Assert.That((string?)JObject.Parse(change.Output)["authentication"]?["deviceSelection"], Is.EqualTo("ALWAYS_DISPLAY_DEVICES"));
+        Assert.That((read.Authentication?.DeviceSelection, read.Pairing?.MaxAllowedDevices), Is.EqualTo(("ALWAYS_DISPLAY_DEVICES", 7)));
+    }
+
     [Test]
     public async Task Reset_PrintsTheDefaults_AndTheServerKeepsThem()
     {
@@ -77,7 +95,7 @@ public class SettingsCliTests
         var run = await Cli.RunAsync(new[] { "settings", "--reset", option, value }, environment: emulator.EnvironmentVariables());
 
         Assert.That((run.ExitCode, run.Output), Is.EqualTo((1, string.Empty)));
-        Assert.That(run.Error.Trim(), Is.EqualTo("pingone-voice: --reset takes neither --phone-extensions nor --max-devices: it restores PingOne's defaults."));
+        Assert.That(run.Error.Trim(), Is.EqualTo("pingone-voice: --reset takes neither --phone-extensions nor --max-devices: it restores PingOne's defaults. See 'pingone-voice settings --help'."));
         Assert.That((await client.GetMfaSettingsAsync(EmulatorSeed.EnvironmentId)).Pairing?.MaxAllowedDevices, Is.EqualTo(6), "not reset");
     }
 
@@ -91,7 +109,7 @@ public class SettingsCliTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Output, Is.Empty);
-        Assert.That(run.Error.Trim(), Is.EqualTo($"pingone-voice: --max-devices must be between 1 and 15; it is {max}."));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"pingone-voice: --max-devices must be a whole number from 1 to 15; got '{max}'. See 'pingone-voice settings --help'."));
         using var client = new PingOneMfaClient(emulator.ClientOptions());
         Assert.That((await client.GetMfaSettingsAsync(EmulatorSeed.EnvironmentId)).Pairing?.MaxAllowedDevices, Is.EqualTo(4));
     }
@@ -102,7 +120,7 @@ public class SettingsCliTests
         var run = await Cli.RunAsync(new[] { "settings", "--emulator", "--phone-extensions", "maybe" });
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Error, Does.Contain("'maybe'"), "System.CommandLine names the value it could not read");
+        Assert.That(run.Error.Trim(), Is.EqualTo("pingone-voice: --phone-extensions must be true or false; got 'maybe'. See 'pingone-voice settings --help'."));
         Assert.That(run.Error, Does.Not.Contain("using the embedded emulator"), "nothing was started");
     }
 

@@ -73,7 +73,7 @@ public class SpecExamplesTests
             Assert.That(operation.Operation.Responses["200"].Content["application/json"].Schema!.ActualSchema.Validate(body), Is.Empty, operation.Operation.OperationId);
         }
 
-        Assert.That(reads.Select(o => o.Operation.OperationId), Is.EquivalentTo(new[] { "listDevices", "getDevice", "getMfaSettings" }));
+        Assert.That(reads.Select(o => o.Operation.OperationId), Is.EquivalentTo(new[] { "listDevices", "getDevice", "getMfaSettings", "listUsers", "getUser" }));
     }
 
     [Test]

@@ -9,10 +9,11 @@ using RichardSzalay.MockHttp;
 namespace ReadmeSamples;
 
 /// <summary>
-/// Every ```csharp block of README.md, in README order, as a <c>#region readme:&lt;name&gt;</c> that compiles against
-/// the packages' public API and runs against the emulator. <see cref="ReadmeTests"/> checks that README.md shows
-/// exactly these regions (indentation and runs of spaces aside). To change a README snippet, edit it here and in
-/// README.md. A line ending in <c>// readme:hidden</c> runs here but is not in the README (the one use: pointing the
+/// Every ```csharp block of the READMEs and docs, in each file's order, as a <c>#region &lt;file&gt;:&lt;name&gt;</c>
+/// (<c>readme:</c> for README.md, <c>docs/client.md:</c> for docs/client.md, <c>src/PingOne.Generated/README.md:</c> for
+/// a package's README) that compiles against the packages' public API and runs against the emulator.
+/// <see cref="ReadmeTests"/> checks that each file shows exactly its regions (indentation and runs of spaces aside). To
+/// change a snippet, edit it here and in its file. A line ending in <c>// readme:hidden</c> runs here but is not in the README (the one use: pointing the
 /// first snippet's PingOne Europe settings at the emulator). A README block may start with <c>using</c> directives,
 /// which C# does not allow in a method: they must be among this file's usings.
 /// </summary>
@@ -55,7 +56,7 @@ public class ReadmeSamples
         using var client = new PingOneMfaClient(emulator.ClientOptions());
         var (env, user, policyId) = (EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, EmulatorSeed.PolicyId);
 
-        #region readme:whole-life
+        #region docs/operations.md:whole-life
         var request = CreateVoiceDeviceRequest.Create("+1 512 555 1234", policyId, "313#");
         request.Status = DeviceCreationStatus.ActivationRequired;               // PingOne calls the phone with an OTP
         var device  = await client.CreateVoiceDeviceAsync(env, user, request);
@@ -83,7 +84,7 @@ public class ReadmeSamples
         var deviceId = (await client.CreateVoiceDeviceAsync(environmentId, userId, CreateVoiceDeviceRequest.Create("+1 512 555 1235", EmulatorSeed.PolicyId))).Id;
         Assert.That(emulator.LockDevice(userId, deviceId, DateTimeOffset.UtcNow.AddMinutes(10)), Is.True);
 
-        #region readme:device-order-and-state
+        #region docs/operations.md:device-order-and-state
         await client.MakeDefaultDeviceAsync(environmentId, userId, deviceId);    // returns the order it sent
         await client.RemoveDeviceOrderAsync(environmentId, userId);              // no explicit order, no default device
         await client.BlockDeviceAsync(environmentId, userId, deviceId);          // block.status -> BLOCKED
@@ -103,7 +104,7 @@ public class ReadmeSamples
         using var client = new PingOneMfaClient(emulator.ClientOptions());
         var environmentId = EmulatorSeed.EnvironmentId;
 
-        #region readme:mfa-settings
+        #region docs/operations.md:mfa-settings
         var settings = await client.GetMfaSettingsAsync(environmentId);      // GET {api}/environments/{envID}/mfaSettings
         settings.PhoneExtensions ??= new MfaSettingsPhoneExtensions();
         settings.PhoneExtensions.Enabled = true;
@@ -124,7 +125,7 @@ public class ReadmeSamples
         var (environmentId, userId) = (EmulatorSeed.EnvironmentId, EmulatorSeed.UserId);
         var created = await client.CreateVoiceDeviceAsync(environmentId, userId, CreateVoiceDeviceRequest.Create("+1 512 555 1234", EmulatorSeed.PolicyId));
 
-        #region readme:query-devices
+        #region docs/operations.md:query-devices
         var voice = await client.QueryDevicesAsync(environmentId, userId,
             new DeviceListQuery { Filter = DeviceListQuery.VoiceDevicesFilter, Limit = 50 });
         // GET .../users/{userId}/devices?limit=50&filter=type%20eq%20%22VOICE%22, then each _links.next
@@ -137,7 +138,7 @@ public class ReadmeSamples
     public async Task EmulatorInYourTests()
     {
         #region readme:emulator
-        // dotnet add package PingOne.Generated.Emulator
+        // dotnet add package PingOne.Generated.Emulator --prerelease
         await using var emulator = await PingOneEmulator.StartAsync(new EmulatorOptions { PhoneExtensionsEnabled = false }); // port 0: a free one
         using var client = new PingOneMfaClient(emulator.ClientOptions());  // ApiBaseAddress, AuthBaseAddress, seed worker app, http on loopback allowed
         var device = await client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId,
@@ -156,7 +157,7 @@ public class ReadmeSamples
         builder.Configuration.AddInMemoryCollection(EmulatorSettings(emulator, region: "EU"));
         var (env, id, secret) = (EmulatorSeed.EnvironmentId, EmulatorSeed.ClientId, EmulatorSeed.ClientSecret);
 
-        #region readme:dependency-injection
+        #region docs/dependency-injection.md:dependency-injection
         // appsettings.json: { "PingOne": { "Region": "EU", "EnvironmentId": "...", "ClientId": "...", "ClientSecret": "..." } }
         builder.Services.AddPingOneMfaClient(builder.Configuration.GetSection("PingOne"));
         // the application's configuration works too: its PingOne section is bound
@@ -182,7 +183,7 @@ public class ReadmeSamples
         using var network = new HttpClient();
         mockHttp.Fallback.Respond(network); // what the test does not mock goes on to the emulator
 
-        #region readme:dependency-injection-mock-http
+        #region docs/dependency-injection.md:dependency-injection-mock-http
         // Tests: answer the token endpoint and the API from a MockHttp handler.
         services.AddPingOneMfaClient(configuration.GetSection("PingOne"))
                 .ConfigurePrimaryHttpMessageHandler(() => mockHttp);
@@ -199,7 +200,7 @@ public class ReadmeSamples
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(EmulatorSettings(emulator)).Build();
 
-        #region readme:standard-resilience-handler
+        #region docs/retries.md:standard-resilience-handler
         services.AddPingOneMfaClient(configuration.GetSection("PingOne"))
                 .AddStandardResilienceHandler(o => o.Retry.ShouldHandle = _ => ValueTask.FromResult(false));
         #endregion
@@ -213,7 +214,7 @@ public class ReadmeSamples
     {
         await using var emulator = await PingOneEmulator.StartAsync();
 
-        #region readme:phone-normalization-options
+        #region docs/phone-numbers.md:phone-normalization-options
         var options = new PingOneMfaClientOptions
         {
             PhoneNormalization = new PhoneNormalizationOptions { DefaultRegion = "US", Validation = PhoneValidation.Strict },
@@ -235,7 +236,7 @@ public class ReadmeSamples
     {
         var output = CaptureConsole();
 
-        #region readme:normalize-on-your-own
+        #region docs/phone-numbers.md:normalize-on-your-own
         var normalizer = new PhoneNumberNormalizer(new PhoneNormalizationOptions { DefaultRegion = "GB" });
         if (normalizer.TryNormalize("020 7946 0958 x12", null, out var phone, out var error))
             Console.WriteLine($"{phone.Phone} {phone.Extension}");   // +442079460958 12
@@ -246,19 +247,57 @@ public class ReadmeSamples
         Assert.That(output.Release(), Is.EqualTo("+442079460958 12"));
     }
 
+    [Test]
+    public async Task PackageReadmeOfTheClient()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        var options = emulator.ClientOptions();
+        var (environmentId, userId, policyId) = (EmulatorSeed.EnvironmentId, EmulatorSeed.UserId, EmulatorSeed.PolicyId);
+
+        #region src/PingOne.Generated/README.md:create
+        // options: Region, EnvironmentId, ClientId, ClientSecret of your PingOne worker app
+        using var client = new PingOneMfaClient(options);
+        var request = CreateVoiceDeviceRequest.Create("+1 (512) 555-1234 ext. 313", policyId);
+        var device = await client.CreateVoiceDeviceAsync(environmentId, userId, request);   // phone +15125551234, extension 313
+        #endregion
+
+        Assert.That((device.Phone, device.Extension), Is.EqualTo(("+15125551234", "313")));
+    }
+
+    [Test]
+    public async Task PackageReadmeOfTheDependencyInjection()
+    {
+        await using var emulator = await PingOneEmulator.StartAsync();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(EmulatorSettings(emulator));
+
+        #region src/PingOne.Generated.DependencyInjection/README.md:register
+        // appsettings.json: { "PingOne": { "Region": "EU", "EnvironmentId": "…", "ClientId": "…", "ClientSecret": "…" } }
+        builder.Services.AddPingOneMfaClient(builder.Configuration.GetSection("PingOne"));
+        #endregion
+
+        using var host = builder.Build();
+        await host.StartAsync();
+        await CreatesADeviceAsync(host.Services.GetRequiredService<PingOneMfaClient>(), emulator);
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task PackageReadmeOfTheEmulator()
+    {
+        #region src/PingOne.Generated.Emulator/README.md:in-a-test
+        await using var emulator = await PingOneEmulator.StartAsync();
+        using var client = new PingOneMfaClient(emulator.ClientOptions());
+        await client.CreateVoiceDeviceAsync(EmulatorSeed.EnvironmentId, EmulatorSeed.UserId,
+            CreateVoiceDeviceRequest.Create("+1 512 555 1234", EmulatorSeed.PolicyId));
+        Assert.That(emulator.DevicesOf(EmulatorSeed.UserId), Has.Count.EqualTo(1));
+        #endregion
+    }
+
     // The PingOne section of an application's configuration, pointing at the emulator with the seed worker app.
     private static Dictionary<string, string?> EmulatorSettings(PingOneEmulator emulator, string? region = null)
     {
-        var options = emulator.ClientOptions();
-        var settings = new Dictionary<string, string?>
-        {
-            ["PingOne:ApiBaseAddress"] = options.ApiBaseAddress!.ToString(),
-            ["PingOne:AuthBaseAddress"] = options.AuthBaseAddress!.ToString(),
-            ["PingOne:AllowHttpOnLoopback"] = "true",
-            ["PingOne:EnvironmentId"] = options.EnvironmentId,
-            ["PingOne:ClientId"] = options.ClientId,
-            ["PingOne:ClientSecret"] = options.ClientSecret,
-        };
+        var settings = emulator.ConfigurationSettings().ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
         if (region is not null) settings["PingOne:Region"] = region;
         return settings;
     }

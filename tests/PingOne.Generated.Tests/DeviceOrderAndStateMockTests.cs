@@ -26,9 +26,10 @@ public class DeviceOrderAndStateMockTests
         ("unlock", c => c.UnlockDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.DeviceId)),
     };
 
+    // Ping documents no answer for block and unlock (any is accepted and ignored); unblock answers 200 with the device.
     private static IEnumerable<TestCaseData> ActionAnswers() =>
         from action in Actions.Select(a => a.Action)
-        from answer in new[] { (200, Seed.ResponseJson), (200, ""), (204, "") }
+        from answer in action == "unblock" ? new[] { (200, Seed.ResponseJson) } : new[] { (200, Seed.ResponseJson), (200, ""), (204, "") }
         select new TestCaseData(action, answer.Item1, answer.Item2).SetName($"DeviceAction_PostsAnEmptyBodyWithItsVendorContentType({action}, {answer.Item1}, {(answer.Item2.Length == 0 ? "no body" : "device body")})");
 
     [TestCaseSource(nameof(ActionAnswers))]
@@ -59,13 +60,26 @@ public class DeviceOrderAndStateMockTests
     {
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, DeviceUrl).Respond(HttpStatusCode.InternalServerError, "application/json", """{"id":"e","code":"UNEXPECTED_ERROR","message":"Oops"}""");
-        mock.Expect(HttpMethod.Post, DeviceUrl).Respond(HttpStatusCode.OK);
+        mock.Expect(HttpMethod.Post, DeviceUrl).Respond(HttpStatusCode.OK, "application/json", Seed.ResponseJson);
         var options = new PingOneMfaClientOptions();
         options.Retry.BaseDelay = TimeSpan.Zero;
 
         await Actions.Single(a => a.Action == action).Call(mock.CreateClient(options));
 
         Assert.That(mock.Sent.Select(s => s.ContentType?.MediaType), Is.EqualTo(Enumerable.Repeat($"application/vnd.pingidentity.device.{action}+json", 2)));
+    }
+
+    // Ping's Unblock page documents 200 with the device: an answer without it is not what PingOne sends, and is not sent again.
+    [TestCase(200)]
+    [TestCase(204)]
+    public void Unblock_AnsweredWithoutTheDevice_IsAnInvalidResponse(int status)
+    {
+        using var mock = new PingOneMock();
+        mock.When(HttpMethod.Post, DeviceUrl).Respond((HttpStatusCode)status);
+
+        var error = Assert.CatchAsync<PingOneException>(() => mock.CreateClient().UnblockDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.DeviceId))!;
+
+        Assert.That((error.Kind, error.Status, mock.Sent.Count), Is.EqualTo((PingOneFailureKind.InvalidResponse, status, 1)));
     }
 
     [Test]
@@ -196,6 +210,47 @@ public class DeviceOrderAndStateMockTests
         });
     }
 
+    // Ping's Set Device Order "orders a user's active devices"; PingOne appends a device to the order when it is activated.
+    [Test]
+    public async Task MakeDefault_LeavesDevicesAwaitingActivationOutOfTheOrder()
+    {
+        using var mock = new PingOneMock();
+        var list = new JObject
+        {
+            ["_embedded"] = new JObject
+            {
+                ["devices"] = new JArray(
+                    new JObject { ["id"] = OtherIds[0], ["type"] = "VOICE", ["status"] = "ACTIVE" },
+                    new JObject { ["id"] = OtherIds[1], ["type"] = "SMS", ["status"] = "ACTIVATION_REQUIRED" },
+                    new JObject { ["id"] = OtherIds[2], ["type"] = "EMAIL", ["status"] = "ACTIVE" },
+                    new JObject { ["id"] = Seed.DeviceId, ["type"] = "VOICE", ["status"] = "ACTIVE" }),
+            },
+        };
+        mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", list.ToString());
+        mock.Expect(HttpMethod.Post, DevicesUrl).Respond(HttpStatusCode.OK, "application/json", "{}");
+
+        var order = await mock.CreateClient().MakeDefaultDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.DeviceId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order, Is.EqualTo(new[] { Seed.DeviceId, OtherIds[0], OtherIds[2] }));
+            Assert.That(mock.Sent[1].ContentType?.MediaType, Is.EqualTo("application/vnd.pingidentity.devices.reorder+json"));
+            Assert.That(JToken.DeepEquals(mock.Sent[1].BodyJson, JToken.Parse($$"""{"order":[{"id":"{{Seed.DeviceId}}"},{"id":"{{OtherIds[0]}}"},{"id":"{{OtherIds[2]}}"}]}""")), Is.True, mock.Sent[1].Body);
+        });
+    }
+
+    [Test]
+    public void MakeDefault_OfADeviceAwaitingActivation_ReordersNothing()
+    {
+        using var mock = new PingOneMock();
+        mock.Expect(HttpMethod.Get, DevicesUrl).Respond(HttpStatusCode.OK, "application/json",
+            "{\"_embedded\":{\"devices\":[{\"id\":\"" + OtherIds[0] + "\",\"status\":\"ACTIVE\"},{\"id\":\"" + Seed.DeviceId + "\",\"status\":\"ACTIVATION_REQUIRED\"}]}}");
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => mock.CreateClient().MakeDefaultDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.DeviceId))!;
+
+        Assert.That((error.ParamName, mock.Sent.Count, error.Message.Contains("ACTIVATION_REQUIRED", StringComparison.Ordinal)), Is.EqualTo(("deviceId", 1, true)), "only the list was sent");
+    }
+
     [Test]
     public void MakeDefault_OfADeviceTheUserDoesNotHave_ReordersNothing()
     {
@@ -209,7 +264,7 @@ public class DeviceOrderAndStateMockTests
 
     // Ping's documented requests (Fixtures/PingDocs, see its README), under both readings of {{apiPath}}.
     private static IEnumerable<TestCaseData> DocumentedCases() =>
-        from operation in new[] { "set-device-order", "remove-device-order", "block-device", "unlock-device" }
+        from operation in new[] { "set-device-order", "remove-device-order", "block-device", "unblock-device", "unlock-device" }
         from reading in Readings
         select new TestCaseData(operation, reading.Name).SetName($"DocumentedRequest_IsWhatTheClientSends({operation}, {reading.Name})");
 
@@ -225,7 +280,9 @@ public class DeviceOrderAndStateMockTests
             .Replace("{{deviceID_3}}", ids[2], StringComparison.Ordinal).Replace("{{deviceID_4}}", ids[3], StringComparison.Ordinal)
             .Replace("{{deviceID_5}}", ids[4], StringComparison.Ordinal));
         using var mock = new PingOneMock();
-        mock.Expect(new HttpMethod(documented.Method), url.AbsoluteUri).Respond(HttpStatusCode.OK);
+        // Unblock's documented answer is the device; the others document none.
+        var answer = operation == "unblock-device" ? Response(operation).Body!.ToString() : string.Empty;
+        mock.Expect(new HttpMethod(documented.Method), url.AbsoluteUri).Respond(HttpStatusCode.OK, "application/json", answer);
         var client = mock.CreateClient(new PingOneMfaClientOptions { ApiBaseAddress = new Uri(reading.InsertV1 ? reading.ApiPath + "/v1" : reading.ApiPath) });
 
         await (operation switch
@@ -233,6 +290,7 @@ public class DeviceOrderAndStateMockTests
             "set-device-order" => client.SetDeviceOrderAsync(EnvironmentId, UserId, ids),
             "remove-device-order" => client.RemoveDeviceOrderAsync(EnvironmentId, UserId),
             "block-device" => client.BlockDeviceAsync(EnvironmentId, UserId, DeviceId),
+            "unblock-device" => client.UnblockDeviceAsync(EnvironmentId, UserId, DeviceId),
             _ => client.UnlockDeviceAsync(EnvironmentId, UserId, DeviceId),
         });
 

@@ -136,6 +136,23 @@ public class MfaSettingsMockTests
         });
     }
 
+    // Ping's read example carries authentication.deviceSelection; a read-change-write sends it back as read.
+    [Test]
+    public async Task Update_OfPingsDocumentedRead_SendsTheDeviceSelectionBack()
+    {
+        var read = Response("read-mfa-settings").Body!.ToString();
+        using var mock = new PingOneMock();
+        mock.Expect(HttpMethod.Get, SettingsUrl).Respond("application/json", read);
+        mock.Expect(HttpMethod.Put, SettingsUrl).Respond("application/json", read);
+        var client = mock.CreateClient();
+
+        var settings = await client.GetMfaSettingsAsync(EnvironmentId);
+        settings.Pairing!.MaxAllowedDevices = 4;
+        await client.UpdateMfaSettingsAsync(EnvironmentId, settings);
+
+        Assert.That(JToken.DeepEquals(mock.Sent[1].BodyJson!["authentication"], JToken.Parse("""{"deviceSelection":"DEFAULT_TO_FIRST"}""")), Is.True, mock.Sent[1].Body);
+    }
+
     [TestCase(0)]
     [TestCase(16)]
     [TestCase(-1)]

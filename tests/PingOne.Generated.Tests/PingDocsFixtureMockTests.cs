@@ -85,6 +85,49 @@ public class PingDocsFixtureMockTests
         });
     }
 
+    // Ping's Unblock page answers 200 with the whole device; its example is an SMS device, which keeps its type and fields.
+    [Test]
+    public async Task DocumentedUnblockResponse_IsTheDeviceUnblockReturns()
+    {
+        var documented = Response("unblock-device");
+        using var mock = new PingOneMock();
+        mock.Expect(HttpMethod.Post, "*").Respond((HttpStatusCode)documented.Status, "application/json", documented.Body!.ToString());
+
+        var device = await mock.CreateClient().UnblockDeviceAsync(EnvironmentId, UserId, DeviceId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(documented.Status, Is.EqualTo(200));
+            Assert.That(mock.Sent, Has.Count.EqualTo(1), "a readable answer is not sent again");
+            Assert.That(device.Id, Is.EqualTo((string)documented.Body!["id"]!));
+            Assert.That(device.Type, Is.EqualTo("SMS"), "a device of another type keeps its type");
+            Assert.That(device.Block?.Status, Is.EqualTo((string)documented.Body["block"]!["status"]!));
+            Assert.That(device.Lock?.Status, Is.EqualTo((string)documented.Body["lock"]!["status"]!));
+            Assert.That(device.Status, Is.EqualTo((string)documented.Body["status"]!));
+            Assert.That(device.Phone, Is.EqualTo((string)documented.Body["phone"]!));
+            Assert.That(device.TestMode, Is.True);
+            Assert.That(device.UpdatedAt, Is.EqualTo((DateTimeOffset)documented.Body["updatedAt"]!));
+            Assert.That(device.Links?.User?.Href, Is.EqualTo((string)documented.Body["_links"]!["user"]!["href"]!));
+            Assert.That(JToken.DeepEquals(ToJson(device), Parse(documented.Body.ToString())), Is.True, ToJson(device).ToString());
+        });
+    }
+
+    // Fields the documented SMS device does not have (another type's own properties) are kept, not dropped.
+    [Test]
+    public async Task UnblockOfADeviceOfAnotherType_KeepsItsOwnProperties()
+    {
+        var answer = (JObject)Response("unblock-device").Body!.DeepClone();
+        answer["type"] = "EMAIL";
+        answer.Remove("phone");
+        answer["email"] = "someone@example.com";
+        using var mock = new PingOneMock();
+        mock.Expect(HttpMethod.Post, "*").Respond(HttpStatusCode.OK, "application/json", answer.ToString());
+
+        var device = await mock.CreateClient().UnblockDeviceAsync(EnvironmentId, UserId, DeviceId);
+
+        Assert.That((device.Type, device.Phone, device.AdditionalProperties["email"]?.ToString()), Is.EqualTo(("EMAIL", (string?)null, "someone@example.com")));
+    }
+
     [Test]
     public async Task DocumentedDeleteResponse_CompletesTheDelete()
     {
@@ -132,7 +175,7 @@ public class PingDocsFixtureMockTests
         Assert.That((error.Error?.Target, error.Error?.AdditionalProperties.Count), Is.EqualTo(("filter", 0)));
     }
 
-    private static readonly string[] IdempotentOperations = { "read-device", "list-devices", "delete-device", "update-device-nickname" };
+    private static readonly string[] IdempotentOperations = { "read-device", "list-devices", "delete-device", "update-device-nickname", "unblock-device" };
 
     // Before the fix an unreadable 200 counted as an unknown outcome and the idempotent call was sent again (3 times by default).
     [TestCaseSource(nameof(IdempotentOperations))]
@@ -201,6 +244,7 @@ public class PingDocsFixtureMockTests
         "delete-device" => client.DeleteDeviceAsync(EnvironmentId, UserId, DeviceId),
         "update-device-nickname" => client.UpdateNicknameAsync(EnvironmentId, UserId, DeviceId, (string)body!["nickname"]!),
         "activate-device" => client.ActivateDeviceAsync(EnvironmentId, UserId, DeviceId, (string)body!["otp"]!),
+        "unblock-device" => client.UnblockDeviceAsync(EnvironmentId, UserId, DeviceId),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }

@@ -50,6 +50,14 @@ internal static class PingDocsFixtures
     public static JToken? Body(DocumentedRequest request, string policyId = PolicyId) =>
         request.Body is null ? null : Parse(request.Body.ToString(Formatting.None).Replace("{{deviceAuthenticationPolicyID}}", policyId, StringComparison.Ordinal));
 
+    /// <summary>The email Getting Started's "Step 5: Create a user" answers with (its request sends the Postman variable <c>{{email}}</c>).</summary>
+    public const string TestUserEmail = "sharedTestUser@example.com";
+
+    /// <summary>The body of <c>create-test-user.request.json</c> with its Postman variables filled in.</summary>
+    public static JToken TestUserBody(string populationId) => Parse(Request("create-test-user").Body!.ToString()
+        .Replace("{{email}}", TestUserEmail, StringComparison.Ordinal)
+        .Replace("{{sharedPopID}}", populationId, StringComparison.Ordinal));
+
     /// <summary>JSON with dates read as dates, so <c>...Z</c> and <c>...+00:00</c> compare equal.</summary>
     public static JToken Parse(string json)
     {

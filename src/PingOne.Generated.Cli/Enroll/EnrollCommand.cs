@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using PingOne.Generated.Cli.Enroll;
 using PingOne.Generated.Emulator;
 
@@ -11,11 +10,11 @@ internal static class EnrollCommand
     private static readonly Option<FileInfo> Csv = new("--csv") { Description = "CSV with a header: userId, phone, and optional extension, nickname, policyId.", Required = true };
     private static readonly Option<string?> Policy = new("--policy") { Description = "The device authentication policy id for every row, instead of a policyId column (with --emulator, rows without one use the emulator's seed policy)." };
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Check every row and, given PingOne settings, run the pre-flight and read each user's devices; create nothing." };
-    private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Users in flight at once (a user's rows always run one after another).", DefaultValueFactory = _ => 8 };
-    private static readonly Option<double?> Rate = new("--rate") { Description = "Most API requests per second (PingOne's limit for this client); without it the run finds the limit from 429 answers." };
+    private static readonly Option<int> Concurrency = NumberOptions.Int("--concurrency", 1, 1000, "Users in flight at once (a user's rows always run one after another).", 8);
+    private static readonly Option<double?> Rate = NumberOptions.OptionalPositive("--rate", "Most API requests per second (PingOne's limit for this client); without it the run finds the limit from 429 answers.", "requests per second");
     private static readonly Option<FileInfo?> Journal = new("--journal") { Description = "The journal that makes the run resumable (default: <csv>.journal.jsonl)." };
     private static readonly Option<bool> NewJournal = new("--new-journal") { Description = "Set an existing journal aside (renamed to *.old) and start afresh, e.g. after changing the target." };
-    private static readonly Option<FileInfo?> Results = new("--results") { Description = "Where to write the results CSV (default: <csv>.results.csv)." };
+    private static readonly Option<FileInfo?> Results = new("--results") { Description = "Where to write one result per row: *.jsonl for JSON Lines (programs), anything else CSV (spreadsheets) (default: <csv>.results.csv)." };
     private static readonly Option<bool> SkipPreflight = new("--skip-preflight") { Description = "Do not read the environment's MFA settings first (for a worker app not allowed to read them); PingOne then judges extensions and device limits row by row." };
 
     /// <summary>The exit codes of <c>enroll</c>, for <c>--help</c> and the README: the highest that applies wins.</summary>
@@ -25,91 +24,113 @@ internal static class EnrollCommand
         "  1  bad input: a usage or settings error before the run, or invalid rows (reported; the valid rows still ran)",
         "  2  PingOne refused some rows (or the pre-flight shows it would): fix them, then run again",
         "  3  some outcomes unknown or PingOne unreachable: run the same command again to finish",
+        ExitCodes.Signals,
+        "       on either, creates in flight finish (a second Ctrl+C abandons them), then the journal, results",
+        "       and summary are written: run the same command again to resume",
         string.Empty);
 
     public static Command Build(CliContext cli)
     {
-        var command = new Command("enroll", "Enroll voice devices from a CSV file: resumable, rate-aware, never a duplicate.");
+        var command = new Command("enroll", "Enroll voice devices from a CSV file: resumable, rate-aware, never a duplicate. Ctrl+C stops starting creates, lets those in flight finish and writes what ended.");
         foreach (var option in new Option[] { Csv, Policy, DryRun, Concurrency, Rate, Journal, NewJournal, Results, SkipPreflight }.Concat(PhoneOptions.All).Concat(PingOneSettings.All))
             command.Options.Add(option);
-        command.SetAction((result, cancellationToken) => cli.GuardAsync(() => RunAsync(result, cli, cancellationToken)));
+        command.SetAction(cli.Action((result, _) => RunAsync(result, cli)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, CliContext cli, CancellationToken cancellationToken)
+    // Cancellation comes from the Interruption: Stopping ends the run gracefully, Aborting abandons requests in flight.
+    private static async Task<int> RunAsync(ParseResult result, CliContext cli)
     {
-        if (result.GetValue(Concurrency) < 1) throw new ArgumentException("--concurrency must be at least 1.");
-        if (result.GetValue(Rate) is { } rate && !(rate > 0 && double.IsFinite(rate))) throw new ArgumentException("--rate must be a number of requests per second above 0.");
-        if (result.GetValue(Policy) is { } policy && !Guid.TryParseExact(policy.Trim(), "D", out _))
-            throw new ArgumentException($"--policy '{policy}' is not a device authentication policy id (a UUID such as 5a3b0b6c-1f4e-4b8a-9d0c-6e2f7a8b9c0d).");
+        if (result.GetValue(Policy) is { } policy) Ids.Require(policy, Policy.Name);
         var csv = result.GetValue(Csv)!;
-        if (!csv.Exists) throw new ArgumentException($"{csv.FullName} does not exist.");
+        if (!csv.Exists) throw new UsageException($"--csv: {csv.FullName} does not exist");
         var dryRun = result.GetValue(DryRun);
         var settings = dryRun ? PingOneSettings.TryFrom(result, cli.Environment) : PingOneSettings.From(result, cli.Environment);
-        var rows = EnrollmentCsv.Read(csv.FullName, result.GetValue(Policy), settings?.UseEmulator == true ? EmulatorSeed.PolicyId : null);
+        var rows = EnrollmentCsv.Read(csv.FullName, result.GetValue(Policy)?.Trim(), settings?.UseEmulator == true ? EmulatorSeed.PolicyId : null);
         var phone = PhoneOptions.From(result);
         var plan = EnrollmentPlan.Make(rows, new PhoneNumberNormalizer(phone));
-        var resultsPath = result.GetValue(Results)?.FullName ?? csv.FullName + ".results.csv";
+        var results = ResultsFile.For(result.GetValue(Results)?.FullName ?? csv.FullName + ".results.csv");
         // Found out before anything is sent, not after the run has created devices.
-        if (Directory.Exists(resultsPath)) throw new ArgumentException($"--results: {resultsPath} is a folder; name a file.");
-        if (Path.GetDirectoryName(resultsPath) is { Length: > 0 } resultsFolder && !Directory.Exists(resultsFolder))
-            throw new ArgumentException($"--results: the folder {resultsFolder} does not exist.");
+        if (Directory.Exists(results.Path)) throw new UsageException($"--results: {results.Path} is a folder; name a file");
+        if (Path.GetDirectoryName(results.Path) is { Length: > 0 } resultsFolder && !Directory.Exists(resultsFolder))
+            throw new UsageException($"--results: the folder {resultsFolder} does not exist");
 
-        if (settings is null) return await OfflineDryRunAsync(rows.Count, plan, resultsPath, cli).ConfigureAwait(false);
+        if (settings is null) return await OfflineDryRunAsync(rows.Count, plan, results, cli).ConfigureAwait(false);
 
+        var interruption = cli.Interruption;
         var pacer = new RequestPacer(result.GetValue(Rate), TimeProvider.System);
-        await using var connection = await PingOneConnection.OpenAsync(settings, phone, cli.Error, cancellationToken,
+        await using var connection = await PingOneConnection.OpenAsync(settings, phone, cli, interruption.Stopping,
             options => options.Retry.SafeRetry = true, api => new PacingHandler(pacer, api)).ConfigureAwait(false);
         // The journal first: a journal of another target stops the run before any request. The embedded emulator starts
         // empty every run, so nothing an earlier run journaled exists there.
-        using var journal = dryRun ? null : EnrollmentJournal.Open(result.GetValue(Journal)?.FullName ?? csv.FullName + ".journal.jsonl",
+        var journalPath = dryRun ? null : result.GetValue(Journal)?.FullName ?? csv.FullName + ".journal.jsonl";
+        using var journal = journalPath is null ? null : EnrollmentJournal.Open(journalPath,
             new EnrollmentTarget(connection.ApiAddress, connection.EnvironmentId), startAfresh: result.GetValue(NewJournal) || connection.IsEmulated);
-        var rules = result.GetValue(SkipPreflight) ? TenantRules.Unknown : await TenantRules.ReadAsync(connection.Client, connection.EnvironmentId, cancellationToken).ConfigureAwait(false);
-        await cli.Error.WriteLineAsync("pingone-voice: enroll: " + rules.Describe() + ".").ConfigureAwait(false);
+        var rules = result.GetValue(SkipPreflight) ? TenantRules.Unknown : await TenantRules.ReadAsync(connection.Client, connection.EnvironmentId, interruption.Stopping).ConfigureAwait(false);
+        await cli.NoteAsync("enroll: " + rules.Describe() + ".").ConfigureAwait(false);
         var enrollment = new Enrollment(connection.Client, connection.EnvironmentId, rules, journal, result.GetValue(Concurrency));
-        var interactive = ReferenceEquals(cli.Output, Console.Out) && !Console.IsOutputRedirected;
-        var outcome = await EnrollProgress.TrackAsync(enrollment, rows.Count, interactive, cli.Output, () => enrollment.RunAsync(plan, cancellationToken)).ConfigureAwait(false);
+        var pending = enrollment.Start(plan);
+        if (enrollment.Resumed > 0)
+            await cli.NoteAsync($"enroll: resuming: {Plural.Of(enrollment.Resumed, "row")} kept from the journal {journalPath} (created or found by an earlier run); {Plural.Of(pending.Sum(p => p.Count), "row")} left to check.").ConfigureAwait(false);
+        var outcome = await EnrollProgress.TrackAsync(enrollment, rows.Count, cli,
+            () => enrollment.RunAsync(pending, interruption.Stopping, interruption.Aborting)).ConfigureAwait(false);
 
-        EnrollmentReport.Write(resultsPath, outcome);
-        await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{(dryRun ? "dry run" : "enroll")}: {rows.Count} rows in {enrollment.Elapsed.TotalSeconds:F1} s: {Counts(outcome, dryRun)}; {Requests(pacer.Requests, enrollment.RowsChecked)}, 429 answers {pacer.Throttles}.{(dryRun ? " Nothing was created." : string.Empty)} Results: {resultsPath}")).ConfigureAwait(false);
-        await WriteProblemsAsync(outcome, cli).ConfigureAwait(false);
-        return ExitCode(outcome);
+        results.Write(outcome);
+        var signal = enrollment.Interrupted ? interruption.Received : Interruption.Signal.None;
+        return await FinishAsync(new EnrollSummary
+        {
+            DryRun = dryRun,
+            Rows = rows.Count,
+            Counts = EnrollSummary.Count(outcome, dryRun),
+            KeptFromJournal = enrollment.Resumed,
+            NotStarted = rows.Count - outcome.Count,
+            Requests = pacer.Requests,
+            RowsChecked = enrollment.RowsChecked,
+            Throttled = pacer.Throttles,
+            DurationSeconds = Math.Round(enrollment.Elapsed.TotalSeconds, 1),
+            Results = results.Path,
+            Journal = journalPath,
+            Interrupted = signal switch { Interruption.Signal.Interrupt => "SIGINT", Interruption.Signal.Terminate => "SIGTERM", _ => null },
+            ExitCode = ExitCode(outcome, signal),
+        }, outcome, cli).ConfigureAwait(false);
     }
 
-    private static string Requests(long requests, int rows) => rows == 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{requests} request{(requests == 1 ? string.Empty : "s")}, no row needed PingOne")
-        : string.Create(CultureInfo.InvariantCulture, $"{requests} requests for {rows} rows checked with PingOne ({requests / (double)rows:F2} per row)");
-
-    /// <summary>The highest code that applies: failed (3), refused (2), invalid (1), else 0.</summary>
-    internal static int ExitCode(IReadOnlyCollection<RowResult> outcome) =>
-        outcome.Any(r => r.Status == RowStatus.Failed) ? ExitCodes.TryAgain
+    /// <summary>The highest code that applies: interrupted (130, 143), failed (3), refused (2), invalid (1), else 0.</summary>
+    internal static int ExitCode(IReadOnlyCollection<RowResult> outcome, Interruption.Signal signal = Interruption.Signal.None) =>
+        signal == Interruption.Signal.Terminate ? ExitCodes.Terminated
+        : signal == Interruption.Signal.Interrupt ? ExitCodes.Interrupted
+        : outcome.Any(r => r.Status == RowStatus.Failed) ? ExitCodes.TryAgain
         : outcome.Any(r => r.Status == RowStatus.Refused) ? ExitCodes.PingOneRefused
         : outcome.Any(r => r.Status == RowStatus.Invalid) ? ExitCodes.BadInput
         : ExitCodes.Ok;
 
     // Without PingOne settings a dry run checks the file only: rows, spellings, duplicates.
-    private static async Task<int> OfflineDryRunAsync(int rowCount, EnrollmentPlan plan, string resultsPath, CliContext cli)
+    private static async Task<int> OfflineDryRunAsync(int rowCount, EnrollmentPlan plan, ResultsFile results, CliContext cli)
     {
         var outcome = plan.Settled.Concat(plan.Users.SelectMany(rows => rows).Select(row =>
-            new RowResult(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, RowStatus.Ready))).OrderBy(r => r.Line).ToList();
-        EnrollmentReport.Write(resultsPath, outcome);
-        await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"dry run: {rowCount} rows: {Counts(outcome, dryRun: true)}. Nothing was sent: give PingOne settings (or --emulator) to run the pre-flight against the tenant. Results: {resultsPath}")).ConfigureAwait(false);
-        await WriteProblemsAsync(outcome, cli).ConfigureAwait(false);
-        return ExitCode(outcome);
+            new RowResult(row.Row.Line, row.Row.UserId, row.Phone.Phone, row.Phone.Extension, RowStatus.Ready) { Input = row.Row.Phone })).OrderBy(r => r.Line).ToList();
+        results.Write(outcome);
+        return await FinishAsync(new EnrollSummary
+        {
+            DryRun = true,
+            Rows = rowCount,
+            Counts = EnrollSummary.Count(outcome, dryRun: true),
+            Results = results.Path,
+            ExitCode = ExitCode(outcome),
+        }, outcome, cli).ConfigureAwait(false);
     }
 
-    // Every outcome, zeros included, so runs compare line by line; a dry run creates nothing and a real run has nothing "ready".
-    private static string Counts(IReadOnlyCollection<RowResult> outcome, bool dryRun)
+    // A person reads the summary and the problem rows on stderr; a script reads the summary object on stdout.
+    private static async Task<int> FinishAsync(EnrollSummary summary, IEnumerable<RowResult> outcome, CliContext cli)
     {
-        var counts = outcome.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
-        return RowStatus.Tally(RowStatus.Outcomes.Where(status => status != (dryRun ? RowStatus.Created : RowStatus.Ready)), status => counts.GetValueOrDefault(status));
-    }
-
-    private static async Task WriteProblemsAsync(IEnumerable<RowResult> outcome, CliContext cli)
-    {
+        if (cli.JsonOutput)
+        {
+            await cli.WriteDataAsync(summary).ConfigureAwait(false);
+            return summary.ExitCode;
+        }
+        foreach (var line in summary.Lines()) await cli.NoteAsync(line).ConfigureAwait(false);
         foreach (var row in outcome.Where(r => r.Status is RowStatus.Invalid or RowStatus.Refused or RowStatus.Failed or RowStatus.Duplicate))
-            await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  line {row.Line}: {row.Status}: {row.Detail}")).ConfigureAwait(false);
+            await cli.Error.WriteLineAsync($"  line {row.Line}: {row.Status}: {row.Detail}").ConfigureAwait(false);
+        return summary.ExitCode;
     }
 }

@@ -34,14 +34,14 @@ internal sealed class EnrollmentPlan
         {
             if (Problem(row, normalizer, out var phone) is { } problem)
             {
-                settled.Add(new RowResult(row.Line, row.UserId, null, null, RowStatus.Invalid, Detail: problem));
+                settled.Add(new RowResult(row.Line, row.UserId, null, null, RowStatus.Invalid, Detail: problem) { Input = row.Phone });
                 continue;
             }
             var key = EnrollmentKey.For(row.UserId!, phone);
             if (firstLineOf.TryGetValue(key, out var first))
             {
                 settled.Add(new RowResult(row.Line, row.UserId, phone.Phone, phone.Extension, RowStatus.Duplicate,
-                    Detail: string.Create(CultureInfo.InvariantCulture, $"same user, phone and extension as line {first}")));
+                    Detail: string.Create(CultureInfo.InvariantCulture, $"same user, phone and extension as line {first}")) { Input = row.Phone });
                 continue;
             }
             firstLineOf.Add(key, row.Line);
@@ -60,11 +60,12 @@ internal sealed class EnrollmentPlan
     {
         phone = default;
         if (row.UserId is null) return "userId is empty";
-        if (!Guid.TryParseExact(row.UserId, "D", out _)) return "userId is not a PingOne user id (a UUID such as 5a3b0b6c-1f4e-4b8a-9d0c-6e2f7a8b9c0d)";
+        if (!Ids.IsId(row.UserId)) return $"userId is not a PingOne user id (a UUID such as {Ids.Example})";
         if (row.PolicyId is null) return "policyId is empty (fill the column or pass --policy)";
-        if (!Guid.TryParseExact(row.PolicyId, "D", out _)) return "policyId is not a PingOne id (a UUID)";
+        if (!Ids.IsId(row.PolicyId)) return "policyId is not a PingOne id (a UUID)";
+        if (DeviceRules.NicknameProblem(row.Nickname, "nickname") is { } nickname) return nickname;
         if (!normalizer.TryNormalize(row.Phone ?? string.Empty, row.Extension, out phone, out var error))
-            return $"{error!.Reason}: {error.Message}";
+            return PhoneProblems.Describe(error!.Reason, "phone", "the extension column");
         return null;
     }
 }

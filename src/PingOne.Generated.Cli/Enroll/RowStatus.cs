@@ -48,4 +48,8 @@ internal static class RowStatus
 /// canonical values sent (or that would be), <see langword="null"/> for a row that did not normalize.
 /// </summary>
 internal sealed record RowResult(int Line, string? UserId, string? Phone, string? Extension, string Status,
-    string? DeviceId = null, string? Detail = null);
+    string? DeviceId = null, string? Detail = null)
+{
+    /// <summary>The phone cell as the file gave it (trimmed), so an admin can find a bad value in their own data.</summary>
+    public string? Input { get; init; }
+}

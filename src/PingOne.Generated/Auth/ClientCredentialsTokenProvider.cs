@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -28,6 +27,7 @@ namespace PingOne.Generated
         private readonly string _clientSecret;
         private readonly TokenEndpointAuthMethod _authMethod;
         private readonly TimeProvider _timeProvider;
+        private readonly KnownSecrets _secrets;
         private readonly object _gate = new();
         private CachedToken? _cached;
         private Task<CachedToken>? _pending;
@@ -36,13 +36,16 @@ namespace PingOne.Generated
         /// <param name="options">The environment, client id and secret, auth base address and auth method (already validated).</param>
         /// <param name="apiHosts">Where the tokens may be sent.</param>
         /// <param name="timeProvider">The clock deciding when a token expires.</param>
-        public ClientCredentialsTokenProvider(HttpClient httpClient, PingOneMfaClientOptions options, HostPolicy apiHosts, TimeProvider timeProvider)
+        /// <param name="secrets">The client's credentials to mask: told the secret now and each token as it arrives.</param>
+        public ClientCredentialsTokenProvider(HttpClient httpClient, PingOneMfaClientOptions options, HostPolicy apiHosts, TimeProvider timeProvider, KnownSecrets secrets)
         {
             _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
             _clientId = options.ClientId!;
             _clientSecret = options.ClientSecret!;
             _authMethod = options.TokenEndpointAuthMethod;
             _timeProvider = timeProvider;
+            _secrets = secrets;
+            _secrets.RememberClientCredentials(_clientId, _clientSecret);
             _tokenEndpoint = new Uri(options.EffectiveAuthBaseAddress, options.EnvironmentId + "/as/token"); // a UUID (validated)
             new HostPolicy(new[] { options.EffectiveAuthBaseAddress }, options.AllowHttpOnLoopback).EnsureAllowed(_tokenEndpoint);
             AllowedHostsValidator = new AllowedHostsValidator(apiHosts.Hosts);
@@ -127,8 +130,7 @@ namespace PingOne.Generated
             else
             {
                 // RFC 6749 §2.3.1: both parts are form-encoded before they are joined and base64-encoded.
-                var credentials = Uri.EscapeDataString(_clientId) + ":" + Uri.EscapeDataString(_clientSecret);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", KnownSecrets.BasicCredentials(_clientId, _clientSecret));
             }
             request.Content = new FormUrlEncodedContent(fields);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -141,36 +143,24 @@ namespace PingOne.Generated
                 response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             }
-            catch (Exception failure) when (Failures.Translate(failure, cancellationToken) is { } noAnswer && noAnswer.Status == 0)
+            catch (Exception failure) when (Failures.Translate(failure, cancellationToken, _secrets) is { } noAnswer && noAnswer.Status == 0)
             {
                 // Nothing reached the API: say so, so a create is never reported as possibly done.
-                throw PingOneException.NoAnswer(noAnswer.Kind, failure, fromTokenEndpoint: true);
+                throw PingOneException.NoAnswer(noAnswer.Kind, failure, fromTokenEndpoint: true).RedactWith(_secrets);
             }
             using var _ = response;
             var json = TryParseObject(body);
             if (!response.IsSuccessStatusCode)
-                throw PingOneException.FromTokenEndpointAnswer((int)response.StatusCode, WithoutCredentials(ErrorOf(json)), ResponseHeaders.Of(response));
+                throw PingOneException.FromTokenEndpointAnswer((int)response.StatusCode, ErrorOf(json), ResponseHeaders.Of(response)).RedactWith(_secrets);
 
-            // A malformed answer is the token endpoint's failure, never a FormatException or InvalidCastException.
-            var accessToken = json?["access_token"] is JValue { Type: JTokenType.String } tokenValue ? (string?)tokenValue : null;
-            if (string.IsNullOrEmpty(accessToken))
-                throw PingOneException.FromTokenEndpointAnswer((int)response.StatusCode, new PingOneError { Code = "invalid_response", Message = "The token response has no access_token" }, ResponseHeaders.Of(response));
-            var lifetime = LifetimeOf(json!["expires_in"]);
+            // A malformed answer, or one PingOne could not have issued, is the token endpoint's failure: nothing is sent
+            // with it (never "Authorization: Bearer " and blanks, never a token that lives for centuries or is already dead).
+            if (TokenAnswer.Read(json, out var accessToken, out var lifetime) is { } problem)
+                throw PingOneException.FromTokenEndpointAnswer((int)response.StatusCode, new PingOneError { Code = "invalid_response", Message = problem }, ResponseHeaders.Of(response)).RedactWith(_secrets);
+            // Known before anyone can send it: an API answer echoing it is masked from the first request on.
+            _secrets.RememberToken(accessToken);
             var margin = TimeSpan.FromTicks(Math.Min(RefreshMargin.Ticks, lifetime.Ticks / 2));
-            return new CachedToken(accessToken!, requestedAt + lifetime - margin);
-        }
-
-        // expires_in is seconds; a missing, non-numeric, negative or absurd value falls back to an hour, capped at a day.
-        private static TimeSpan LifetimeOf(JToken? expiresIn)
-        {
-            var seconds = expiresIn?.Type switch
-            {
-                JTokenType.Integer or JTokenType.Float => (double)expiresIn,
-                JTokenType.String when double.TryParse((string?)expiresIn, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
-                _ => 3600,
-            };
-            if (double.IsNaN(seconds) || seconds < 0) seconds = 0;
-            return TimeSpan.FromSeconds(Math.Min(seconds, 86400));
+            return new CachedToken(accessToken, requestedAt + lifetime - margin);
         }
 
         private static JObject? TryParseObject(string body)
@@ -203,30 +193,6 @@ namespace PingOne.Generated
         }
 
         private static string? StringOf(JToken? token) => token is JValue { Type: JTokenType.String } value ? (string?)value : null;
-
-        // A token endpoint may echo what it was sent: the secret (as given, form-encoded, or inside the Basic
-        // credentials) never reaches the exception's message or its Error.
-        private PingOneError? WithoutCredentials(PingOneError? error)
-        {
-            if (error is null) return null;
-            error.Code = Masked(error.Code);
-            error.Message = Masked(error.Message);
-            if (error.Details is { } details)
-                foreach (var detail in details)
-                    if (detail is not null) detail.Message = Masked(detail.Message);
-            return error;
-        }
-
-        private string? Masked(string? text)
-        {
-            if (string.IsNullOrEmpty(text)) return text;
-            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(_clientId) + ":" + Uri.EscapeDataString(_clientSecret)));
-            foreach (var secret in new[] { basic, _clientSecret, Uri.EscapeDataString(_clientSecret), WebUtilityFormEncoded(_clientSecret) })
-                if (secret.Length > 0) text = text!.Replace(secret, "***");
-            return text;
-        }
-
-        private static string WebUtilityFormEncoded(string value) => System.Net.WebUtility.UrlEncode(value);
 
         private sealed class CachedToken
         {

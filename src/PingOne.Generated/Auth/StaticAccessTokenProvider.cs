@@ -11,9 +11,10 @@ namespace PingOne.Generated
     {
         private readonly Task<string> _token;
 
-        public StaticAccessTokenProvider(string accessToken, HostPolicy hosts)
+        public StaticAccessTokenProvider(string accessToken, HostPolicy hosts, KnownSecrets secrets)
         {
             if (string.IsNullOrWhiteSpace(accessToken)) throw new ArgumentException("The access token must not be empty.", nameof(accessToken));
+            secrets.RememberCredential(accessToken);
             _token = Task.FromResult(accessToken);
             AllowedHostsValidator = new AllowedHostsValidator(hosts.Hosts);
         }

@@ -43,6 +43,8 @@ namespace PingOne.Generated
         private readonly TimeProvider _time = TimeProvider.System;
         private readonly IDisposable[] _owned = Array.Empty<IDisposable>();
         private readonly SchemaDrift _drift = null!;
+        // The credentials this client must never show (its secret, its tokens): every failure is masked against them.
+        private readonly KnownSecrets _secrets = new();
 
         /// <summary>For mocking frameworks only.</summary>
         protected PingOneMfaClient()
@@ -76,7 +78,7 @@ namespace PingOne.Generated
                 SafeRetry = options.Retry.SafeRetry,
                 SafeRetryClockSkew = options.Retry.SafeRetryClockSkew,
             };
-            _retries = new RetryPipelines(_retryOptions, _time, _logger);
+            _retries = new RetryPipelines(_retryOptions, _time, _logger, _secrets);
 
             var ownsTransport = options.Transport is null;
             var transport = options.Transport ?? DefaultTransport.Create();
@@ -84,11 +86,11 @@ namespace PingOne.Generated
             var owned = new List<IDisposable>();
             IAccessTokenProvider tokens;
             if (!string.IsNullOrWhiteSpace(options.AccessToken))
-                tokens = new StaticAccessTokenProvider(options.AccessToken!, apiHosts);
+                tokens = new StaticAccessTokenProvider(options.AccessToken!, apiHosts, _secrets);
             else
             {
                 var tokenHttp = new HttpClient(transport, disposeHandler: false);
-                var credentials = new ClientCredentialsTokenProvider(tokenHttp, options, apiHosts, _time);
+                var credentials = new ClientCredentialsTokenProvider(tokenHttp, options, apiHosts, _time, _secrets);
                 owned.Add(tokenHttp);
                 tokens = credentials;
             }
@@ -325,14 +327,19 @@ namespace PingOne.Generated
 
         /// <summary>
         /// Makes a device the user's default: lists the user's devices (<see cref="ListDevicesAsync"/>), moves the device
-        /// first, keeps the others in their order, and sets that order (<see cref="SetDeviceOrderAsync"/>).
+        /// first, keeps the other active devices in their order, and sets that order (<see cref="SetDeviceOrderAsync"/>).
+        /// Devices still <c>ACTIVATION_REQUIRED</c> are left out: Ping's Set Device Order "orders a user's active devices", and
+        /// PingOne appends a device to the order when it is activated.
         /// </summary>
         /// <param name="environmentId">The environment's id.</param>
         /// <param name="userId">The user's id.</param>
         /// <param name="deviceId">The device that becomes the default.</param>
         /// <param name="cancellationToken">Cancels the requests and any wait between attempts.</param>
         /// <returns>The device ids in the order sent, <paramref name="deviceId"/> first.</returns>
-        /// <exception cref="ArgumentException">An id is not a UUID, or the user's device list has no such device (nothing was reordered).</exception>
+        /// <exception cref="ArgumentException">
+        /// An id is not a UUID, the user's device list has no such device, or the device is still <c>ACTIVATION_REQUIRED</c>
+        /// (it cannot be the default before it is activated); nothing was reordered.
+        /// </exception>
         /// <exception cref="PingOneException">A call failed (<see cref="PingOneException.Kind"/>).</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
         /// <remarks>Two requests, not one transaction: a device added between them is left out of the order and PingOne appends it.</remarks>
@@ -342,14 +349,20 @@ namespace PingOne.Generated
             PingOneId.Require(userId, nameof(userId));
             PingOneId.Require(deviceId, nameof(deviceId));
             var devices = await ListDevicesAsync(environmentId, userId, cancellationToken).ConfigureAwait(false);
-            var others = devices.Select(d => d.Id).Where(id => !string.IsNullOrEmpty(id)).ToList();
-            if (others.RemoveAll(id => string.Equals(id, deviceId, StringComparison.OrdinalIgnoreCase)) == 0)
-                throw new ArgumentException($"The user has no device {deviceId} (not in the list PingOne returned): nothing was reordered.", nameof(deviceId));
+            var device = devices.FirstOrDefault(d => string.Equals(d.Id, deviceId, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"The user has no device {deviceId} (not in the list PingOne returned): nothing was reordered.", nameof(deviceId));
+            if (AwaitsActivation(device))
+                throw new ArgumentException($"The device {deviceId} is ACTIVATION_REQUIRED: PingOne orders active devices only, so it cannot be the default until it is activated. Nothing was reordered.", nameof(deviceId));
+            var others = devices.Where(d => !AwaitsActivation(d)).Select(d => d.Id).Where(id => !string.IsNullOrEmpty(id)).ToList();
+            others.RemoveAll(id => string.Equals(id, deviceId, StringComparison.OrdinalIgnoreCase));
             var order = new List<string> { deviceId };
             order.AddRange(others);
             await SetDeviceOrderAsync(environmentId, userId, order, cancellationToken).ConfigureAwait(false);
             return order;
         }
+
+        // Ping's Set Device Order orders active devices; one awaiting activation is appended by PingOne once activated.
+        private static bool AwaitsActivation(VoiceDevice device) => string.Equals(device.Status, "ACTIVATION_REQUIRED", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// Removes the explicit order of a user's devices, so the user no longer has a default device:
@@ -393,12 +406,21 @@ namespace PingOne.Generated
         /// <param name="userId">The user's id.</param>
         /// <param name="deviceId">The device's id.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts.</param>
-        /// <returns>A task that completes when PingOne accepted it (<c>200</c> or <c>204</c>; any body is ignored).</returns>
+        /// <returns>
+        /// The device as PingOne answers it (<c>200</c>, Ping's "Unblock MFA User Device" page); a device of another type keeps its
+        /// <c>type</c> and its own properties in <c>AdditionalProperties</c>, as for <see cref="GetDeviceAsync"/>.
+        /// </returns>
         /// <exception cref="ArgumentException">An id is not a UUID.</exception>
-        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist.</exception>
+        /// <exception cref="PingOneException">The call failed; <see cref="PingOneException.Status"/> <c>404</c> when the device does not exist;
+        /// <see cref="PingOneFailureKind.InvalidResponse"/> when the answer is not the device.</exception>
         /// <exception cref="PingOneConfigurationException">The request would leave for an address the settings do not allow.</exception>
-        public virtual Task UnblockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default) =>
-            DeviceActionAsync(UnblockOperation, environmentId, userId, deviceId, static (rest, e, u, d, ct) => rest.UnblockDeviceAsync(e, u, d, ct), cancellationToken);
+        public virtual Task<VoiceDevice> UnblockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default)
+        {
+            PingOneId.Require(environmentId, nameof(environmentId));
+            PingOneId.Require(userId, nameof(userId));
+            PingOneId.Require(deviceId, nameof(deviceId));
+            return SendAsync(UnblockOperation, environmentId, 200, _retries.Unblock, static (s, ctx) => s.Generated.UnblockDeviceAsync(s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+        }
 
         /// <summary>
         /// Unlocks a device locked out after too many failed attempts (its <c>lock.status</c> becomes <c>UNLOCKED</c>):
@@ -415,7 +437,7 @@ namespace PingOne.Generated
         public virtual Task UnlockDeviceAsync(string environmentId, string userId, string deviceId, CancellationToken cancellationToken = default) =>
             DeviceActionAsync(UnlockOperation, environmentId, userId, deviceId, static (rest, e, u, d, ct) => rest.UnlockDeviceAsync(e, u, d, ct), cancellationToken);
 
-        // Block, unblock and unlock: one empty POST whose vendor content type says which; the same end state however often sent.
+        // Block and unlock: one empty POST whose vendor content type says which; the same end state however often sent.
         private Task DeviceActionAsync(string operation, string environmentId, string userId, string deviceId, Func<PingOneMfaRestClient, string, string, string, CancellationToken, Task> action, CancellationToken cancellationToken)
         {
             PingOneId.Require(environmentId, nameof(environmentId));
@@ -470,7 +492,7 @@ namespace PingOne.Generated
                 }
                 return result;
             }
-            catch (Exception failure) when (Failures.Translate(failure, cancellationToken) is { } pingOne)
+            catch (Exception failure) when (Failures.Translate(failure, cancellationToken, _secrets) is { } pingOne)
             {
                 pingOne.ReadAgainst(_time.GetUtcNow());
                 if (createsDevice && (Failures.MayHaveBeenProcessed(pingOne) || RetryPipelines.MayHaveBeenProcessedBefore(context)))
@@ -514,7 +536,7 @@ namespace PingOne.Generated
         {
             if (await FindCreatedDeviceAsync(environmentId, userId, phone, firstAttemptAt, telemetry, cancellationToken).ConfigureAwait(false) is { } created)
             {
-                _logger.FoundCreatedDevice(created.Id);
+                _logger.FoundCreatedDevice(_secrets.Redact(created.Id));
                 return created;
             }
             return await _rest.CreateVoiceDeviceAsync(wire, environmentId, userId, cancellationToken).ConfigureAwait(false);
@@ -569,13 +591,13 @@ namespace PingOne.Generated
                     followed ??= new HashSet<string>(StringComparer.Ordinal);
                     if (!followed.Add(next.AbsoluteUri)) return devices;
                     if (pages >= MaxListPages)
-                        throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxListPages} pages of devices; the list was not read to its end.");
+                        throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxListPages} pages of devices; the list was not read to its end.").RedactWith(_secrets);
                     page = await PageAsync(next.AbsoluteUri).ConfigureAwait(false);
                 }
             }
         }
 
-        private static Uri NextPageAddress(Uri listAddress, string href)
+        private Uri NextPageAddress(Uri listAddress, string href)
         {
             if (Uri.TryCreate(listAddress, href, out var next)
                 && next.Scheme == listAddress.Scheme
@@ -586,7 +608,7 @@ namespace PingOne.Generated
                 return next;
             // Only the host is named: a link's query may carry anything.
             var host = Uri.TryCreate(listAddress, href, out var other) ? other.Scheme + "://" + other.Authority : "an address that is not one";
-            throw PingOneException.InvalidAnswer($"PingOne linked the next page of devices at {host}, which is not the list's own address ({listAddress.Scheme}://{listAddress.Authority}{listAddress.AbsolutePath}); it was not followed.");
+            throw PingOneException.InvalidAnswer($"PingOne linked the next page of devices at {host}, which is not the list's own address ({listAddress.Scheme}://{listAddress.Authority}{listAddress.AbsolutePath}); it was not followed.").RedactWith(_secrets);
         }
 
         // The device an earlier attempt created: a voice device with the same canonical phone and extension,

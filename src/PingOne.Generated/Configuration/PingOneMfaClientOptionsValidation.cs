@@ -18,6 +18,9 @@ namespace PingOne.Generated
                 problems.Add($"PingOne:EnvironmentId must be a PingOne id: a UUID such as {PingOneId.Example}.");
             var hasToken = !string.IsNullOrWhiteSpace(options.AccessToken);
             var hasClient = !string.IsNullOrWhiteSpace(options.ClientId) || !string.IsNullOrEmpty(options.ClientSecret);
+            // Sent as "Authorization: Bearer <token>": a pasted "Bearer ..." or a line break would not be one token.
+            if (hasToken && BearerToken.Problem(options.AccessToken!) is { } tokenProblem)
+                problems.Add($"PingOne:AccessToken must be the access token alone, as PingOne issued it: it {tokenProblem}.");
             if (hasToken && hasClient)
                 problems.Add("PingOne:AccessToken and PingOne:ClientId/ClientSecret are both set; set one way to authenticate.");
             else if (!hasToken)

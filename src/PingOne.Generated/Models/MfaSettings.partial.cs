@@ -36,4 +36,20 @@ namespace PingOne.Generated
         /// <summary>PingOne's default <see cref="MaxAllowedDevices"/>: 5.</summary>
         public const int DefaultMaxAllowedDevices = 5;
     }
+
+    /// <remarks>
+    /// <see cref="DeviceSelection"/> is a string: the values Ping lists are these constants, and a value PingOne adds later
+    /// still reads and is written back as it was read.
+    /// </remarks>
+    public partial class MfaSettingsAuthentication
+    {
+        /// <summary><c>DEFAULT_TO_FIRST</c>: the user's default (first) device is used; PingOne's value when none is given.</summary>
+        public const string DefaultToFirst = "DEFAULT_TO_FIRST";
+
+        /// <summary><c>PROMPT_TO_SELECT</c>: the user picks the device when there is more than one.</summary>
+        public const string PromptToSelect = "PROMPT_TO_SELECT";
+
+        /// <summary><c>ALWAYS_DISPLAY_DEVICES</c>: the user always picks the device, even when there is only one.</summary>
+        public const string AlwaysDisplayDevices = "ALWAYS_DISPLAY_DEVICES";
+    }
 }

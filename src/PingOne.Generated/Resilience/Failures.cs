@@ -14,9 +14,14 @@ namespace PingOne.Generated
     {
         /// <summary>
         /// The <see cref="PingOneException"/> for a failed send, or <see langword="null"/> for what must reach the
-        /// caller as it is: a caller mistake, a refused configuration, the caller's own cancellation.
+        /// caller as it is: a caller mistake, a refused configuration, the caller's own cancellation. Every failure a
+        /// retry decides on, a log line describes or a caller catches comes through here, so here the client's
+        /// credentials are masked in it, whatever field a server echoed them in.
         /// </summary>
-        public static PingOneException? Translate(Exception failure, CancellationToken cancellationToken) => failure switch
+        public static PingOneException? Translate(Exception failure, CancellationToken cancellationToken, KnownSecrets secrets) =>
+            Classify(failure, cancellationToken)?.RedactWith(secrets);
+
+        private static PingOneException? Classify(Exception failure, CancellationToken cancellationToken) => failure switch
         {
             PingOneException pingOne => pingOne,
             OperationCanceledException when cancellationToken.IsCancellationRequested => null,

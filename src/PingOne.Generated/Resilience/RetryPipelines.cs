@@ -15,24 +15,30 @@ namespace PingOne.Generated
     /// </summary>
     internal sealed class RetryPipelines
     {
-        public RetryPipelines(PingOneRetryOptions options, TimeProvider time, ILogger logger)
+        public RetryPipelines(PingOneRetryOptions options, TimeProvider time, ILogger logger, KnownSecrets secrets)
         {
             // Reading, renaming and deleting end the same way however often they are sent. An unreadable success is not
             // sent again: PingOne answered, so sending the same request would most likely get the same unreadable answer.
             Func<PingOneException, bool> idempotent = failure => Failures.NotProcessed(failure) || (Failures.MayHaveBeenProcessed(failure) && failure.Kind != PingOneFailureKind.InvalidResponse);
-            ReadDevice = Build<VoiceDevice>(options, time, logger, idempotent);
-            Rename = Build<DeviceNickname>(options, time, logger, idempotent);
+            ReadDevice = Build<VoiceDevice>(options, time, logger, secrets, idempotent);
+            Rename = Build<DeviceNickname>(options, time, logger, secrets, idempotent);
             // Reading the MFA settings, writing back the whole settings object (PUT) and resetting them (DELETE) end the same way
             // however often they are sent.
-            Settings = Build<MfaSettings>(options, time, logger, idempotent);
-            ReadDevices = Build<DeviceCollection>(options, time, logger, idempotent);
-            Delete = Build<bool>(options, time, logger, idempotent);
+            Settings = Build<MfaSettings>(options, time, logger, secrets, idempotent);
+            ReadDevices = Build<DeviceCollection>(options, time, logger, secrets, idempotent);
+            Delete = Build<bool>(options, time, logger, secrets, idempotent);
             // An activation uses its OTP once: only what PingOne never saw is sent again.
-            Activate = Build<VoiceDevice>(options, time, logger, Failures.NotProcessed);
+            Activate = Build<VoiceDevice>(options, time, logger, secrets, Failures.NotProcessed);
             // A create is re-sent after an unknown outcome only with SafeRetry, which looks for the device first.
-            Create = Build<VoiceDevice>(options, time, logger, failure => Failures.NotProcessed(failure) || (options.SafeRetry && Failures.MayHaveBeenProcessed(failure)));
+            Create = Build<VoiceDevice>(options, time, logger, secrets, failure => Failures.NotProcessed(failure) || (options.SafeRetry && Failures.MayHaveBeenProcessed(failure)));
             // Setting and removing the order, blocking, unblocking and unlocking end in the same state however often they are sent.
-            DeviceState = Build<bool>(options, time, logger, idempotent);
+            DeviceState = Build<bool>(options, time, logger, secrets, idempotent);
+            // Reading users, one or a page, ends the same way however often it is sent; a new user is created once.
+            ReadUser = Build<PingOneUser>(options, time, logger, secrets, idempotent);
+            ReadUsers = Build<UserCollection>(options, time, logger, secrets, idempotent);
+            CreateUser = Build<PingOneUser>(options, time, logger, secrets, Failures.NotProcessed);
+            // Unblocking is one of them; it alone answers with the device (Ping's Unblock MFA User Device page).
+            Unblock = Build<VoiceDevice>(options, time, logger, secrets, idempotent);
         }
 
         // Typed pipelines: Polly then needs no bridge between the call's result and object.
@@ -52,6 +58,13 @@ namespace PingOne.Generated
 
         public ResiliencePipeline<bool> DeviceState { get; }
 
+        public ResiliencePipeline<PingOneUser> ReadUser { get; }
+
+        public ResiliencePipeline<UserCollection> ReadUsers { get; }
+
+        public ResiliencePipeline<PingOneUser> CreateUser { get; }
+        public ResiliencePipeline<VoiceDevice> Unblock { get; }
+
         // How many attempts a finished call took: 1 plus the retries OnRetry counted (nothing is stored on the success path).
         public static int AttemptsOf(ResilienceContext context) => context.Properties.TryGetValue(Retries, out var retries) ? retries + 1 : 1;
 
@@ -67,7 +80,7 @@ namespace PingOne.Generated
         private static readonly ResiliencePropertyKey<int> Retries = new("PingOne.Retries");
         private static readonly ResiliencePropertyKey<bool> Processed = new("PingOne.MayHaveBeenProcessed");
 
-        private static ResiliencePipeline<T> Build<T>(PingOneRetryOptions options, TimeProvider time, ILogger logger, Func<PingOneException, bool> shouldRetry)
+        private static ResiliencePipeline<T> Build<T>(PingOneRetryOptions options, TimeProvider time, ILogger logger, KnownSecrets secrets, Func<PingOneException, bool> shouldRetry)
         {
             var builder = new ResiliencePipelineBuilder<T> { TimeProvider = time };
             if (options.MaxAttempts <= 1) return builder.Build();
@@ -79,7 +92,7 @@ namespace PingOne.Generated
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 // Attempts throw what the wire threw; the one translation to PingOneException decides.
-                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is { } raw && Failures.Translate(raw, args.Context.CancellationToken) is { } failure && shouldRetry(failure)),
+                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is { } raw && Failures.Translate(raw, args.Context.CancellationToken, secrets) is { } failure && shouldRetry(failure)),
                 // Retry-After, read against the client's clock (an HTTP date means "until then"), capped like the backoff.
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
                     args.Outcome.Exception is PingOneException failure && failure.ReadAgainst(time.GetUtcNow()).RetryAfter is { } wait
@@ -88,7 +101,7 @@ namespace PingOne.Generated
                 OnRetry = args =>
                 {
                     args.Context.Properties.Set(Retries, args.AttemptNumber + 1);
-                    if (args.Outcome.Exception is { } raw && Failures.Translate(raw, args.Context.CancellationToken) is { } failure)
+                    if (args.Outcome.Exception is { } raw && Failures.Translate(raw, args.Context.CancellationToken, secrets) is { } failure)
                     {
                         if (Failures.MayHaveBeenProcessed(failure)) args.Context.Properties.Set(Processed, true);
                         var operation = args.Context.OperationKey ?? "call";

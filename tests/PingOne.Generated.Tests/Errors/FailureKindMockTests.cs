@@ -53,6 +53,18 @@ public class FailureKindMockTests
     }
 
     [Test]
+    public void ConnectionRefused_MessageSaysWhichHostAndPort_InTheNetworksWords_WithoutATypeName()
+    {
+        using var mock = new PingOneMock();
+        mock.When(HttpMethod.Post, DevicesUrl).Throw(new HttpRequestException("Connection refused (10.20.30.40:50123)", new SocketException((int)SocketError.ConnectionRefused)));
+        var client = OneAttempt(mock);
+
+        var error = Assert.CatchAsync<PingOneException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request()))!;
+
+        Assert.That(error.Message, Is.EqualTo("PingOne could not be reached: Connection refused (10.20.30.40:50123)."));
+    }
+
+    [Test]
     public void ConnectionLostAfterSending_IsOutcomeUnknown()
     {
         using var mock = new PingOneMock();

@@ -17,6 +17,12 @@ public class MaskingTests
     [TestCase("+15125551234ext313", "+*********34ext313")]
     [TestCase("tel:+44-20-7946-0958", "tel:+**-**-****-**58")]
     [TestCase("code 1234 in 2026", "code 1234 in 2026")]
+    [TestCase("Connection refused (127.0.0.1:1)", "Connection refused (127.0.0.1:1)")]
+    [TestCase("Connection refused (10.200.30.4:50123)", "Connection refused (10.200.30.4:50123)")]
+    [TestCase("No route to localhost:65535 or [::1]:50123", "No route to localhost:65535 or [::1]:50123")]
+    [TestCase("phone 1.512.555.1234", "phone *.***.***.**34")]
+    [TestCase("tel:5125551234", "tel:********34")]
+    [TestCase("+1.202.55.12.34", "+*.***.**.**.34")]
     public void MaskPhoneNumbers(string text, string expected)
     {
         Assert.That(SensitiveText.MaskPhoneNumbers(text), Is.EqualTo(expected));

@@ -66,7 +66,7 @@ public class PingOneAuthenticationHandlerMockTests
     {
         using var mock = new PingOneMock();
         var hosts = new HostPolicy(new[] { PingOneRegion.Europe.ApiBaseAddress }, allowHttpOnLoopback: false);
-        using var http = new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("static-token", hosts), hosts, mock.Handler), disposeHandler: false);
+        using var http = new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("static-token", hosts, new KnownSecrets()), hosts, mock.Handler), disposeHandler: false);
 
         var error = Assert.ThrowsAsync<PingOneConfigurationException>(() => http.GetAsync(url));
 

@@ -19,7 +19,7 @@ internal static class TokenEndpoint
 
     /// <summary>The client-credentials provider a client with these options would build, over the mock.</summary>
     public static ClientCredentialsTokenProvider Provider(PingOneMock mock, PingOneMfaClientOptions options, TimeProvider? time = null) =>
-        new(mock.CreateHttpClient(), options, new HostPolicy(new[] { options.EffectiveApiBaseAddress }, options.AllowHttpOnLoopback), time ?? TimeProvider.System);
+        new(mock.CreateHttpClient(), options, new HostPolicy(new[] { options.EffectiveApiBaseAddress }, options.AllowHttpOnLoopback), time ?? TimeProvider.System, new KnownSecrets());
 
     public static PingOneMfaClientOptions Options(PingOneRegion? region = null) => new()
     {
