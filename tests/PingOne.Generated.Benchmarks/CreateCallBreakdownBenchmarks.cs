@@ -30,7 +30,7 @@ public class CreateCallBreakdownBenchmarks
         _nswag = new NSwagDefault.NSwagDefaultClient(new HttpClient(new InMemoryPingOne())) { BaseUrl = Api };
         _generated = new PingOneMfaRestClient(new HttpClient(new InMemoryPingOne()), new SchemaDrift(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)) { BaseUrl = Api };
         var hosts = new HostPolicy(new[] { new Uri(Api + "/") }, allowHttpOnLoopback: false);
-        _generatedWithAuth = new PingOneMfaRestClient(new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("benchmark-token", hosts), hosts, new InMemoryPingOne())),
+        _generatedWithAuth = new PingOneMfaRestClient(new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("benchmark-token", hosts, new KnownSecrets()), hosts, new InMemoryPingOne())),
             new SchemaDrift(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)) { BaseUrl = Api };
         _noRetry = new PingOneMfaClient(new PingOneMfaClientOptions { AccessToken = "benchmark-token", Transport = new InMemoryPingOne(), Retry = { MaxAttempts = 1 } });
         _possible = new PingOneMfaClient(new PingOneMfaClientOptions
