@@ -18,6 +18,8 @@ public class CreateCallBenchmarks
     private PingOneMfaClient _client = null!;
     private PingOneMfaClient _possibleClient = null!;
     private PingOneMfaClient _noRetryClient = null!;
+    private PingOneMfaClient _listenedClient = null!;
+    private ListenedTo? _listener;
 
     [GlobalSetup]
     public void Setup()
@@ -35,6 +37,25 @@ public class CreateCallBenchmarks
 
     [Benchmark(Description = "PingOneMfaClient.CreateVoiceDeviceAsync (with the auth handler)")]
     public Task<VoiceDevice> PublicClient() => _client.CreateVoiceDeviceAsync(EnvironmentId, UserId, new CreateVoiceDeviceRequest
+    {
+        Phone = "+1.5125551111",
+        Extension = "313#",
+        Policy = new DevicePolicyReference { Id = PolicyId },
+    });
+
+    // Each benchmark runs in its own process: the listener is attached only in this one's.
+    [GlobalSetup(Target = nameof(ListenedClient))]
+    public void SetupListened()
+    {
+        _listener = new ListenedTo();
+        _listenedClient = new PingOneMfaClient(new PingOneMfaClientOptions { AccessToken = "benchmark-token", Transport = new InMemoryPingOne() });
+    }
+
+    [GlobalCleanup(Target = nameof(ListenedClient))]
+    public void CleanupListened() => _listener?.Dispose();
+
+    [Benchmark(Description = "PingOneMfaClient.CreateVoiceDeviceAsync, traced and metered (ActivityListener + MeterListener)")]
+    public Task<VoiceDevice> ListenedClient() => _listenedClient.CreateVoiceDeviceAsync(EnvironmentId, UserId, new CreateVoiceDeviceRequest
     {
         Phone = "+1.5125551111",
         Extension = "313#",

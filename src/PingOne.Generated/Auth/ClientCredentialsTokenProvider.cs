@@ -85,7 +85,17 @@ namespace PingOne.Generated
 
         private async Task<CachedToken> RefreshAsync()
         {
-            var cached = await RequestTokenAsync(CancellationToken.None).ConfigureAwait(false);
+            CachedToken cached;
+            try
+            {
+                cached = await RequestTokenAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception failure)
+            {
+                ClientTelemetry.TokenRequested(failure);
+                throw;
+            }
+            ClientTelemetry.TokenRequested(null);
             _cached = cached;
             return cached;
         }

@@ -24,7 +24,7 @@ namespace PingOne.Generated
         public virtual Task<MfaSettings> GetMfaSettingsAsync(string environmentId, CancellationToken cancellationToken = default)
         {
             PingOneId.Require(environmentId, nameof(environmentId));
-            return SendAsync(GetSettingsOperation, 200, _retries.Settings, static (s, ctx) => s.Generated.GetMfaSettingsAsync(s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId), cancellationToken);
+            return SendAsync(GetSettingsOperation, environmentId, 200, _retries.Settings, static (s, ctx) => s.Generated.GetMfaSettingsAsync(s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId), cancellationToken);
         }
 
         /// <summary>
@@ -54,7 +54,7 @@ namespace PingOne.Generated
             if (settings.Pairing?.MaxAllowedDevices is { } max && (max < MfaSettingsPairing.MinAllowedDevices || max > MfaSettingsPairing.MaxAllowedDevicesLimit))
                 throw new ArgumentException($"pairing.maxAllowedDevices must be between {MfaSettingsPairing.MinAllowedDevices} and {MfaSettingsPairing.MaxAllowedDevicesLimit} (PingOne allows any number up to 15); it is {max}.", nameof(settings));
             var body = settings.ToWire();
-            return SendAsync(UpdateSettingsOperation, 200, _retries.Settings, static (s, ctx) => s.Generated.UpdateMfaSettingsAsync(s.Body, s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId), cancellationToken);
+            return SendAsync(UpdateSettingsOperation, environmentId, 200, _retries.Settings, static (s, ctx) => s.Generated.UpdateMfaSettingsAsync(s.Body, s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId), cancellationToken);
         }
 
         /// <summary>
@@ -71,7 +71,7 @@ namespace PingOne.Generated
         public virtual Task<MfaSettings> ResetMfaSettingsAsync(string environmentId, CancellationToken cancellationToken = default)
         {
             PingOneId.Require(environmentId, nameof(environmentId));
-            return SendAsync(ResetSettingsOperation, 200, _retries.Settings, static (s, ctx) => s.Generated.ResetMfaSettingsAsync(s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId), cancellationToken);
+            return SendAsync(ResetSettingsOperation, environmentId, 200, _retries.Settings, static (s, ctx) => s.Generated.ResetMfaSettingsAsync(s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId), cancellationToken);
         }
     }
 }

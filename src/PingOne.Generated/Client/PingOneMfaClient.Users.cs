@@ -34,7 +34,7 @@ namespace PingOne.Generated
         {
             PingOneId.Require(environmentId, nameof(environmentId));
             PingOneId.Require(userId, nameof(userId));
-            return SendAsync(GetUserOperation, 200, _retries.ReadUser, static (s, ctx) => s.Generated.GetUserAsync(s.EnvironmentId, s.UserId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId), cancellationToken);
+            return SendAsync(GetUserOperation, environmentId, 200, _retries.ReadUser, static (s, ctx) => s.Generated.GetUserAsync(s.EnvironmentId, s.UserId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId), cancellationToken);
         }
 
         /// <summary>
@@ -100,7 +100,7 @@ namespace PingOne.Generated
                 throw new ArgumentException($"request.Population.Id must be the id of a population: a UUID such as {PingOneId.Example}.", nameof(request));
             CheckProfilePhone(request.MobilePhone, "request.MobilePhone");
             CheckProfilePhone(request.PrimaryPhone, "request.PrimaryPhone");
-            return SendAsync(CreateUserOperation, 201, _retries.CreateUser, static (s, ctx) => s.Generated.CreateUserAsync(s.Body, s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, Body: request), cancellationToken);
+            return SendAsync(CreateUserOperation, environmentId, 201, _retries.CreateUser, static (s, ctx) => s.Generated.CreateUserAsync(s.Body, s.EnvironmentId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, Body: request), cancellationToken);
         }
 
         // PingOne's limits for mobilePhone and primaryPhone: 1 to 32 characters. The number itself is never repeated in the message.
@@ -136,7 +136,7 @@ namespace PingOne.Generated
             Uri? listAddress = null;
             for (var pages = 1; ; pages++)
             {
-                var page = await SendAsync(ListUsersOperation, 200, _retries.ReadUsers,
+                var page = await SendAsync(ListUsersOperation, environmentId, 200, _retries.ReadUsers,
                     static (s, ctx) => s.Generated.ListUsersAsync(s.EnvironmentId, s.Filter, s.Limit, s.Cursor, ctx.CancellationToken),
                     (Generated: _rest, EnvironmentId: environmentId, Filter: filter, Limit: limit, Cursor: cursor), cancellationToken).ConfigureAwait(false);
                 if (page._embedded?.Users is { } users)

@@ -42,6 +42,7 @@ namespace PingOne.Generated
         private readonly ILogger _logger = NullLogger.Instance;
         private readonly TimeProvider _time = TimeProvider.System;
         private readonly IDisposable[] _owned = Array.Empty<IDisposable>();
+        private readonly SchemaDrift _drift = null!;
         // The credentials this client must never show (its secret, its tokens): every failure is masked against them.
         private readonly KnownSecrets _secrets = new();
 
@@ -97,7 +98,8 @@ namespace PingOne.Generated
             var apiHttp = new HttpClient(new PingOneAuthenticationHandler(tokens, apiHosts, transport), disposeHandler: ownsTransport);
             owned.Add(apiHttp);
             _owned = owned.ToArray();
-            _rest = new PingOneMfaRestClient(apiHttp) { BaseUrl = options.EffectiveApiBaseAddress.AbsoluteUri };
+            _drift = new SchemaDrift(_logger);
+            _rest = new PingOneMfaRestClient(apiHttp, _drift) { BaseUrl = options.EffectiveApiBaseAddress.AbsoluteUri };
         }
 
         /// <summary>
@@ -136,9 +138,9 @@ namespace PingOne.Generated
 
             // The time of the first attempt only matters to safe retry's look-up.
             var firstAttemptAt = _retryOptions.SafeRetry ? _time.GetUtcNow() : default;
-            return await SendAsync(CreateOperation, 201, _retries.Create,
+            return await SendAsync(CreateOperation, environmentId, 201, _retries.Create,
                 static (s, ctx) => RetryPipelines.MayHaveBeenProcessedBefore(ctx)
-                    ? s.Client.FindOrCreateAsync(s.EnvironmentId, s.UserId, s.Wire, s.Phone, s.FirstAttemptAt, ctx.CancellationToken)
+                    ? s.Client.FindOrCreateAsync(s.EnvironmentId, s.UserId, s.Wire, s.Phone, s.FirstAttemptAt, RetryPipelines.TelemetryOf(ctx), ctx.CancellationToken)
                     : s.Client._rest.CreateVoiceDeviceAsync(s.Wire, s.EnvironmentId, s.UserId, ctx.CancellationToken),
                 (Client: this, EnvironmentId: environmentId, UserId: userId, Wire: wire, Phone: phone, FirstAttemptAt: firstAttemptAt), cancellationToken, createsDevice: true).ConfigureAwait(false);
         }
@@ -198,7 +200,7 @@ namespace PingOne.Generated
             PingOneId.Require(environmentId, nameof(environmentId));
             PingOneId.Require(userId, nameof(userId));
             PingOneId.Require(deviceId, nameof(deviceId));
-            return SendAsync(GetOperation, 200, _retries.ReadDevice, static (s, ctx) => s.Generated.GetDeviceAsync(s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+            return SendAsync(GetOperation, environmentId, 200, _retries.ReadDevice, static (s, ctx) => s.Generated.GetDeviceAsync(s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
         /// <summary>Deletes one of a user's MFA devices: <c>DELETE {api}/environments/{environmentId}/users/{userId}/devices/{deviceId}</c>.</summary>
@@ -217,7 +219,7 @@ namespace PingOne.Generated
             PingOneId.Require(userId, nameof(userId));
             PingOneId.Require(deviceId, nameof(deviceId));
             var sentBefore = false;
-            return SendAsync(DeleteOperation, 204, _retries.Delete, async (_, ctx) =>
+            return SendAsync(DeleteOperation, environmentId, 204, _retries.Delete, async (_, ctx) =>
             {
                 try
                 {
@@ -262,7 +264,7 @@ namespace PingOne.Generated
             if (nickname is null) throw new ArgumentNullException(nameof(nickname));
             if (nickname.Length > 100) throw new ArgumentException("The nickname may have at most 100 characters.", nameof(nickname));
             var body = new UpdateNicknameRequest { Nickname = nickname };
-            return SendAsync(RenameOperation, 200, _retries.Rename, static (s, ctx) => s.Generated.UpdateDeviceNicknameAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+            return SendAsync(RenameOperation, environmentId, 200, _retries.Rename, static (s, ctx) => s.Generated.UpdateDeviceNicknameAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
         /// <summary>
@@ -287,7 +289,7 @@ namespace PingOne.Generated
             if (otp is null) throw new ArgumentNullException(nameof(otp));
             if (otp.Trim().Length == 0) throw new ArgumentException("otp must not be empty.", nameof(otp));
             var body = new ActivateDeviceRequest { Otp = otp.Trim() };
-            return SendAsync(ActivateOperation, 200, _retries.Activate, static (s, ctx) => s.Generated.ActivateDeviceAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+            return SendAsync(ActivateOperation, environmentId, 200, _retries.Activate, static (s, ctx) => s.Generated.ActivateDeviceAsync(s.Body, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
         /// <summary>
@@ -320,7 +322,7 @@ namespace PingOne.Generated
                 if (!seen.Add(id)) throw new ArgumentException($"deviceIds names the device {id} twice.", nameof(deviceIds));
             }
             var body = new SetDeviceOrderRequest { Order = new System.Collections.ObjectModel.Collection<DeviceOrderEntry>(ids.Select(id => new DeviceOrderEntry { Id = id }).ToList()) };
-            return DeviceStateAsync(SetOrderOperation, static (s, ctx) => s.Generated.SetDeviceOrderAsync(s.Body, s.EnvironmentId, s.UserId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId), cancellationToken);
+            return DeviceStateAsync(SetOrderOperation, environmentId, static (s, ctx) => s.Generated.SetDeviceOrderAsync(s.Body, s.EnvironmentId, s.UserId, ctx.CancellationToken), (Generated: _rest, Body: body, EnvironmentId: environmentId, UserId: userId), cancellationToken);
         }
 
         /// <summary>
@@ -378,7 +380,7 @@ namespace PingOne.Generated
         {
             PingOneId.Require(environmentId, nameof(environmentId));
             PingOneId.Require(userId, nameof(userId));
-            return DeviceStateAsync(RemoveOrderOperation, static (s, ctx) => s.Generated.RemoveDeviceOrderAsync(s.EnvironmentId, s.UserId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId), cancellationToken);
+            return DeviceStateAsync(RemoveOrderOperation, environmentId, static (s, ctx) => s.Generated.RemoveDeviceOrderAsync(s.EnvironmentId, s.UserId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId), cancellationToken);
         }
 
         /// <summary>
@@ -417,7 +419,7 @@ namespace PingOne.Generated
             PingOneId.Require(environmentId, nameof(environmentId));
             PingOneId.Require(userId, nameof(userId));
             PingOneId.Require(deviceId, nameof(deviceId));
-            return SendAsync(UnblockOperation, 200, _retries.Unblock, static (s, ctx) => s.Generated.UnblockDeviceAsync(s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+            return SendAsync(UnblockOperation, environmentId, 200, _retries.Unblock, static (s, ctx) => s.Generated.UnblockDeviceAsync(s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
         /// <summary>
@@ -441,11 +443,11 @@ namespace PingOne.Generated
             PingOneId.Require(environmentId, nameof(environmentId));
             PingOneId.Require(userId, nameof(userId));
             PingOneId.Require(deviceId, nameof(deviceId));
-            return DeviceStateAsync(operation, static (s, ctx) => s.Action(s.Generated, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Action: action, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
+            return DeviceStateAsync(operation, environmentId, static (s, ctx) => s.Action(s.Generated, s.EnvironmentId, s.UserId, s.DeviceId, ctx.CancellationToken), (Generated: _rest, Action: action, EnvironmentId: environmentId, UserId: userId, DeviceId: deviceId), cancellationToken);
         }
 
-        private async Task DeviceStateAsync<TState>(string operation, Func<TState, ResilienceContext, Task> send, TState state, CancellationToken cancellationToken) =>
-            await SendAsync(operation, 200, _retries.DeviceState, static async (s, ctx) =>
+        private async Task DeviceStateAsync<TState>(string operation, string environmentId, Func<TState, ResilienceContext, Task> send, TState state, CancellationToken cancellationToken) =>
+            await SendAsync(operation, environmentId, 200, _retries.DeviceState, static async (s, ctx) =>
             {
                 await s.Send(s.State, ctx).ConfigureAwait(false);
                 return true;
@@ -467,10 +469,14 @@ namespace PingOne.Generated
         }
 
         // The one way to the wire: the pipeline's retries around one generated call; whatever fails reaches the caller as PingOneException.
-        private async Task<T> SendAsync<T, TState>(string operation, int successStatus, ResiliencePipeline<T> pipeline, Func<TState, ResilienceContext, Task<T>> send, TState state,
-            CancellationToken cancellationToken, bool createsDevice = false)
+        // Each call is one operation for telemetry (an activity, a duration), except a list's pages, which report to the list's.
+        private async Task<T> SendAsync<T, TState>(string operation, string environmentId, int successStatus, ResiliencePipeline<T> pipeline, Func<TState, ResilienceContext, Task<T>> send, TState state,
+            CancellationToken cancellationToken, bool createsDevice = false, OperationTelemetry? listTelemetry = null)
         {
+            var owned = listTelemetry is null;
+            var telemetry = listTelemetry ?? OperationTelemetry.Start(operation, environmentId, _time);
             var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
+            if (telemetry is not null) RetryPipelines.SetTelemetry(context, telemetry);
             // Timing is for the log lines; without a Debug logger the hot path skips it.
             var timed = _logger.IsEnabled(LogLevel.Debug);
             var started = timed ? _time.GetTimestamp() : 0;
@@ -478,6 +484,12 @@ namespace PingOne.Generated
             {
                 var result = await pipeline.ExecuteAsync(static (ctx, s) => new ValueTask<T>(s.send(s.state, ctx)), context, (send, state)).ConfigureAwait(false);
                 if (timed) _logger.CallSucceeded(operation, successStatus, _time.GetElapsedTime(started), RetryPipelines.AttemptsOf(context));
+                if (createsDevice) ClientTelemetry.CountDeviceCreated();
+                if (telemetry is not null)
+                {
+                    telemetry.AddAttempts(RetryPipelines.AttemptsOf(context));
+                    if (owned) telemetry.Succeeded();
+                }
                 return result;
             }
             catch (Exception failure) when (Failures.Translate(failure, cancellationToken, _secrets) is { } pingOne)
@@ -486,6 +498,9 @@ namespace PingOne.Generated
                 if (createsDevice && (Failures.MayHaveBeenProcessed(pingOne) || RetryPipelines.MayHaveBeenProcessedBefore(context)))
                     pingOne.MarkDeviceMayHaveBeenCreated();
                 if (timed) _logger.CallFailed(operation, pingOne, _time.GetElapsedTime(started));
+                // The last 429 is counted here; the retried ones when they are retried.
+                if (pingOne.Status == 429) ClientTelemetry.CountRateLimited(operation);
+                Ended(telemetry, owned, context, pingOne, cancelled: false);
                 if (ReferenceEquals(pingOne, failure)) throw;
                 throw pingOne;
             }
@@ -494,7 +509,14 @@ namespace PingOne.Generated
                 // The caller cancelled, but the exception carries another token: on .NET Framework, HttpClient's own
                 // linked token once the request has left. Callers check ex.CancellationToken == theirToken, so give
                 // them theirs, on every framework (the original stays as the inner exception).
+                Ended(telemetry, owned, context, cancelled, cancelled: true);
                 throw new OperationCanceledException(cancelled.Message, cancelled, cancellationToken);
+            }
+            catch (Exception other) when (telemetry is not null)
+            {
+                // The caller's own cancellation or a refused setting: it reaches the caller as it is, and ends the activity too.
+                Ended(telemetry, owned, context, other, cancellationToken.IsCancellationRequested);
+                throw;
             }
             finally
             {
@@ -502,10 +524,17 @@ namespace PingOne.Generated
             }
         }
 
-        // Safe retry's second and later attempts: the device an earlier attempt may have created, else a new create.
-        private async Task<VoiceDevice> FindOrCreateAsync(string environmentId, string userId, CreateVoiceDeviceRequest wire, NormalizedPhone phone, DateTimeOffset firstAttemptAt, CancellationToken cancellationToken)
+        private static void Ended(OperationTelemetry? telemetry, bool owned, ResilienceContext context, Exception failure, bool cancelled)
         {
-            if (await FindCreatedDeviceAsync(environmentId, userId, phone, firstAttemptAt, cancellationToken).ConfigureAwait(false) is { } created)
+            if (telemetry is null) return;
+            telemetry.AddAttempts(RetryPipelines.AttemptsOf(context));
+            if (owned) telemetry.Failed(failure, cancelled);
+        }
+
+        // Safe retry's second and later attempts: the device an earlier attempt may have created, else a new create.
+        private async Task<VoiceDevice> FindOrCreateAsync(string environmentId, string userId, CreateVoiceDeviceRequest wire, NormalizedPhone phone, DateTimeOffset firstAttemptAt, OperationTelemetry? telemetry, CancellationToken cancellationToken)
+        {
+            if (await FindCreatedDeviceAsync(environmentId, userId, phone, firstAttemptAt, telemetry, cancellationToken).ConfigureAwait(false) is { } created)
             {
                 _logger.FoundCreatedDevice(_secrets.Redact(created.Id));
                 return created;
@@ -518,6 +547,8 @@ namespace PingOne.Generated
         // Inside another call's attempt (safe retry's look-up) the pages are fetched bare: that call's pipeline retries and translates.
         private async Task<IReadOnlyList<VoiceDevice>> ListAllPagesAsync(string environmentId, string userId, int? limit, string? filter, CancellationToken cancellationToken, bool bare = false)
         {
+            // The whole list is one operation for telemetry (one activity, one duration); its pages add their attempts to it.
+            var telemetry = bare ? null : OperationTelemetry.Start(ListOperation, environmentId, _time);
             // One page: the first as asked (address null) or the one a link names; bare, or through the read pipeline.
             Task<DeviceCollection> PageAsync(string? address)
             {
@@ -525,28 +556,44 @@ namespace PingOne.Generated
                     return address is null
                         ? _rest.ListDevicesAsync(environmentId, userId, limit, filter, cancellationToken)
                         : _rest.ListDevicesPageAsync(environmentId, userId, address, cancellationToken);
-                return SendAsync(ListOperation, 200, _retries.ReadDevices,
+                return SendAsync(ListOperation, environmentId, 200, _retries.ReadDevices,
                     static (s, ctx) => s.Address is null
                         ? s.Generated.ListDevicesAsync(s.EnvironmentId, s.UserId, s.Limit, s.Filter, ctx.CancellationToken)
                         : s.Generated.ListDevicesPageAsync(s.EnvironmentId, s.UserId, s.Address, ctx.CancellationToken),
-                    (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Limit: limit, Filter: filter, Address: address), cancellationToken);
+                    (Generated: _rest, EnvironmentId: environmentId, UserId: userId, Limit: limit, Filter: filter, Address: address), cancellationToken, listTelemetry: telemetry);
             }
 
-            var page = await PageAsync(null).ConfigureAwait(false);
-            var devices = new List<VoiceDevice>();
-            Uri? listAddress = null;
-            HashSet<string>? followed = null;
-            for (var pages = 1; ; pages++)
+            if (telemetry is null) return await ReadPagesAsync().ConfigureAwait(false);
+            try
             {
-                if (page._embedded?.Devices is { } onPage) devices.AddRange(onPage.Where(device => device is not null));
-                if (page._links?.Next?.Href is not { Length: > 0 } href) return devices;
-                listAddress ??= new Uri(_rest.BaseUrl + "environments/" + Uri.EscapeDataString(environmentId) + "/users/" + Uri.EscapeDataString(userId) + "/devices");
-                var next = NextPageAddress(listAddress, href);
-                followed ??= new HashSet<string>(StringComparer.Ordinal);
-                if (!followed.Add(next.AbsoluteUri)) return devices;
-                if (pages >= MaxListPages)
-                    throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxListPages} pages of devices; the list was not read to its end.").RedactWith(_secrets);
-                page = await PageAsync(next.AbsoluteUri).ConfigureAwait(false);
+                var all = await ReadPagesAsync().ConfigureAwait(false);
+                telemetry.Succeeded();
+                return all;
+            }
+            catch (Exception failure)
+            {
+                telemetry.Failed(failure, cancellationToken.IsCancellationRequested);
+                throw;
+            }
+
+            async Task<IReadOnlyList<VoiceDevice>> ReadPagesAsync()
+            {
+                var page = await PageAsync(null).ConfigureAwait(false);
+                var devices = new List<VoiceDevice>();
+                Uri? listAddress = null;
+                HashSet<string>? followed = null;
+                for (var pages = 1; ; pages++)
+                {
+                    if (page._embedded?.Devices is { } onPage) devices.AddRange(onPage.Where(device => device is not null));
+                    if (page._links?.Next?.Href is not { Length: > 0 } href) return devices;
+                    listAddress ??= new Uri(_rest.BaseUrl + "environments/" + Uri.EscapeDataString(environmentId) + "/users/" + Uri.EscapeDataString(userId) + "/devices");
+                    var next = NextPageAddress(listAddress, href);
+                    followed ??= new HashSet<string>(StringComparer.Ordinal);
+                    if (!followed.Add(next.AbsoluteUri)) return devices;
+                    if (pages >= MaxListPages)
+                        throw PingOneException.InvalidAnswer($"PingOne linked more than {MaxListPages} pages of devices; the list was not read to its end.").RedactWith(_secrets);
+                    page = await PageAsync(next.AbsoluteUri).ConfigureAwait(false);
+                }
             }
         }
 
@@ -566,7 +613,7 @@ namespace PingOne.Generated
 
         // The device an earlier attempt created: a voice device with the same canonical phone and extension,
         // created since the first attempt (less the configured clock skew between this machine and PingOne).
-        private async Task<VoiceDevice?> FindCreatedDeviceAsync(string environmentId, string userId, NormalizedPhone phone, DateTimeOffset firstAttemptAt, CancellationToken cancellationToken)
+        private async Task<VoiceDevice?> FindCreatedDeviceAsync(string environmentId, string userId, NormalizedPhone phone, DateTimeOffset firstAttemptAt, OperationTelemetry? telemetry, CancellationToken cancellationToken)
         {
             var started = _time.GetTimestamp();
             // Only voice devices can be the one created: PingOne filters the rest out, so the look-up reads less.
@@ -583,6 +630,7 @@ namespace PingOne.Generated
             var since = firstAttemptAt - _retryOptions.SafeRetryClockSkew;
             var created = devices.FirstOrDefault(device => (device.CreatedAt is null || device.CreatedAt >= since) && device.IsVoiceDeviceFor(phone));
             _logger.LookedForCreatedDevice(devices.Count, created is not null, _time.GetElapsedTime(started));
+            telemetry?.LookedForCreatedDevice(created is not null, devices.Count);
             return created;
         }
     }

@@ -29,6 +29,10 @@ namespace PingOne.Generated
             LoggerMessage.Define<int, bool, double>(LogLevel.Debug, new EventId(6, "PingOneSafeRetryLookup"),
                 "PingOne create-voice-device: an earlier attempt may have created the device; list-devices answered 200 with {DeviceCount} devices (the device found: {Found}) in {DurationMs:F1} ms");
 
+        private static readonly Action<ILogger, string, string, string, Exception?> Drifted =
+            LoggerMessage.Define<string, string, string>(LogLevel.Information, new EventId(7, "PingOneSchemaDrift"),
+                "PingOne answered differently from the spec: property {Property} of {Model} is {DriftKind}. Update openapi/pingone-mfa-devices.yaml and regenerate the client (logged once per client)");
+
         public static void CallSucceeded(this ILogger logger, string operation, int status, TimeSpan duration, int attempts) =>
             Succeeded(logger, operation, status, duration.TotalMilliseconds, attempts, null);
 
@@ -40,6 +44,9 @@ namespace PingOne.Generated
 
         public static void LookedForCreatedDevice(this ILogger logger, int deviceCount, bool found, TimeSpan duration) =>
             LookedUp(logger, deviceCount, found, duration.TotalMilliseconds, null);
+
+        public static void SchemaDrift(this ILogger logger, string kind, string model, string property) =>
+            Drifted(logger, property, model, kind == PingOne.Generated.SchemaDrift.Undeclared ? "not declared" : "required but missing", null);
 
         public static void FoundCreatedDevice(this ILogger logger, string deviceId) => FoundExisting(logger, deviceId, null);
     }

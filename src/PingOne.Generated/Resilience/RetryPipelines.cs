@@ -74,6 +74,12 @@ namespace PingOne.Generated
         // Whether an earlier attempt of this call failed in a way PingOne may have processed: a create then looks before it sends again.
         public static bool MayHaveBeenProcessedBefore(ResilienceContext context) => context.Properties.TryGetValue(Processed, out _);
 
+        // The operation's telemetry, when someone listens: retries become events on its activity, safe retry's look-up a tag.
+        public static void SetTelemetry(ResilienceContext context, OperationTelemetry telemetry) => context.Properties.Set(Telemetry, telemetry);
+
+        public static OperationTelemetry? TelemetryOf(ResilienceContext context) => context.Properties.TryGetValue(Telemetry, out var telemetry) ? telemetry : null;
+
+        private static readonly ResiliencePropertyKey<OperationTelemetry> Telemetry = new("PingOne.Telemetry");
         private static readonly ResiliencePropertyKey<int> Retries = new("PingOne.Retries");
         private static readonly ResiliencePropertyKey<bool> Processed = new("PingOne.MayHaveBeenProcessed");
 
@@ -101,7 +107,9 @@ namespace PingOne.Generated
                     if (args.Outcome.Exception is { } raw && Failures.Translate(raw, args.Context.CancellationToken, secrets) is { } failure)
                     {
                         if (Failures.MayHaveBeenProcessed(failure)) args.Context.Properties.Set(Processed, true);
-                        logger.WillRetry(args.Context.OperationKey ?? "call", Failures.Describe(failure), args.RetryDelay, args.AttemptNumber + 2, options.MaxAttempts);
+                        var operation = args.Context.OperationKey ?? "call";
+                        logger.WillRetry(operation, Failures.Describe(failure), args.RetryDelay, args.AttemptNumber + 2, options.MaxAttempts);
+                        ClientTelemetry.Retrying(TelemetryOf(args.Context), operation, failure, args.RetryDelay, args.AttemptNumber + 2);
                     }
                     return default;
                 },
