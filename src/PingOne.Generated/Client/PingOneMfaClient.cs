@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -482,7 +483,25 @@ namespace PingOne.Generated
             var started = timed ? _time.GetTimestamp() : 0;
             try
             {
-                var result = await pipeline.ExecuteAsync(static (ctx, s) => new ValueTask<T>(s.send(s.state, ctx)), context, (send, state)).ConfigureAwait(false);
+                // The first attempt is sent without entering the retry strategy (most calls end there); a failure of it is handed to
+                // the strategy as its own first attempt's outcome. A call cancelled before it is sent goes through the strategy as it
+                // always did, and a failure once the caller has cancelled reaches the caller as it is, as the strategy would return it.
+                T result = default!;
+                ExceptionDispatchInfo? firstFailure = null;
+                var done = false;
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    try
+                    {
+                        result = await send(state, context).ConfigureAwait(false);
+                        done = true;
+                    }
+                    catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        firstFailure = ExceptionDispatchInfo.Capture(failure);
+                    }
+                }
+                if (!done) result = await RetriedAsync(pipeline, new FirstAttemptReplay<T, TState>(send, state, firstFailure), context).ConfigureAwait(false);
                 if (timed) _logger.CallSucceeded(operation, successStatus, _time.GetElapsedTime(started), RetryPipelines.AttemptsOf(context));
                 if (createsDevice) ClientTelemetry.CountDeviceCreated();
                 if (telemetry is not null)
@@ -521,6 +540,21 @@ namespace PingOne.Generated
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        // The retry strategy from the first attempt's outcome on. Cancelled before it asked for that outcome, the strategy answers
+        // the cancellation itself; it would have answered the first attempt's failure, so that is what the caller gets.
+        private static async Task<T> RetriedAsync<T, TState>(ResiliencePipeline<T> pipeline, FirstAttemptReplay<T, TState> attempts, ResilienceContext context)
+        {
+            try
+            {
+                return await pipeline.ExecuteAsync(static (ctx, a) => new ValueTask<T>(a.NextAttempt(ctx)), context, attempts).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (attempts.Unplayed is not null)
+            {
+                attempts.Unplayed.Throw();
+                throw;
             }
         }
 
