@@ -31,27 +31,28 @@ namespace PingOne.Generated
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             _hosts.EnsureAllowed(request.RequestUri);
-            var token = await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
+            var token = await _tokenProvider.GetAuthorizationTokenAsync(request.RequestUri!, null, cancellationToken).ConfigureAwait(false);
+            Authorize(request, token);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
 
             // The token may have been revoked or expired early: one more try with a new one, never more.
             response.Dispose();
             (_tokenProvider as ITokenCache)?.Invalidate(token);
-            await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
+            Authorize(request, await _tokenProvider.GetAuthorizationTokenAsync(request.RequestUri!, null, cancellationToken).ConfigureAwait(false));
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<string> AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        // Not an async method of its own: the token provider answers from its cache on nearly every call, and a second state
+        // machine and Task per request would cost more than the header it sets.
+        private void Authorize(HttpRequestMessage request, string token)
         {
-            var token = await _tokenProvider.GetAuthorizationTokenAsync(request.RequestUri!, null, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(token))
                 throw new PingOneConfigurationException($"Refusing to send a PingOne request to {request.RequestUri!.Host} without a token: the token provider returned none.");
             var header = _header;
             if (header is null || !string.Equals(header.Parameter, token, StringComparison.Ordinal))
                 _header = header = new AuthenticationHeaderValue("Bearer", token);
             request.Headers.Authorization = header;
-            return token;
         }
     }
 }
