@@ -131,6 +131,31 @@ public class CreateVoiceDeviceRequestMockTests
         Assert.That(mock.Sent, Is.Empty);
     }
 
+    // The create checks its arguments inside the task it returns, as an async method does: a caller that starts several
+    // creates before awaiting them (enroll does) gets each bad one as a faulted task, never as a throw from the call itself.
+    [Test]
+    public void BadArguments_FaultTheReturnedTask_TheCallItselfDoesNotThrow()
+    {
+        using var mock = new PingOneMock();
+        var client = mock.CreateClient(new PingOneMfaClientOptions());
+
+        Task<VoiceDevice>? badId = null, noRequest = null, badPhone = null;
+        Assert.DoesNotThrow(() =>
+        {
+            badId = client.CreateVoiceDeviceAsync("not-a-uuid", Seed.UserId, Seed.Request());
+            noRequest = client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, null!);
+            badPhone = client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, new CreateVoiceDeviceRequest { Phone = "call me", Policy = Seed.Request().Policy });
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(badId!.IsFaulted && badId.Exception!.InnerException is ArgumentException { ParamName: "environmentId" }, Is.True);
+            Assert.That(noRequest!.IsFaulted && noRequest.Exception!.InnerException is ArgumentNullException { ParamName: "request" }, Is.True);
+            Assert.That(badPhone!.IsFaulted && badPhone.Exception!.InnerException is InvalidPhoneNumberException { Reason: PhoneNumberProblem.NotANumber }, Is.True);
+            Assert.That(mock.Sent, Is.Empty);
+        });
+    }
+
     [Test]
     public async Task CancellationAfterTheRequestLeft_IsTheCallersOperationCanceledException()
     {
