@@ -114,6 +114,30 @@ public class RetryMockTests
         Assert.That(mock.Sent, Has.Count.EqualTo(1));
     }
 
+    // The first attempt fails as the caller cancels: the caller gets that failure (HttpClient's cancellation, the lost
+    // connection inside), not a cancellation of the retry strategy's own making, and nothing is sent again.
+    [Test]
+    public void FirstAttemptFailingAsTheCallerCancels_ReachesTheCallerAsItFailed_AndIsNotRetried()
+    {
+        using var mock = new PingOneMock();
+        using var cancellation = new CancellationTokenSource();
+        mock.Expect(HttpMethod.Post, DevicesUrl).Respond(() =>
+        {
+            cancellation.Cancel();
+            throw new HttpRequestException("The connection was reset");
+        });
+        var client = Client(mock, new FakeTimeProvider());
+
+        var error = Assert.CatchAsync<OperationCanceledException>(() => client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request(), cancellation.Token));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.CancellationToken, Is.EqualTo(cancellation.Token));
+            Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>());
+            Assert.That(mock.Sent, Has.Count.EqualTo(1));
+        });
+    }
+
     [Test]
     public async Task ConnectionRefusedBeforeSending_IsRetried()
     {
