@@ -29,6 +29,7 @@ internal static class CpuTimeComparison
             ("PingOneMfaClient", () => single.PingOneCreate(), 1),
             ("our generated client, our serializer settings", () => layers.Generated(), 1),
             ("our generated client + authentication handler", () => layers.GeneratedWithAuth(), 1),
+            ("normalization, then our generated client + authentication handler", () => layers.NormalizedThenGeneratedWithAuth(), 1),
             ("PingOneMfaClient, Retry.MaxAttempts = 1", () => layers.NoRetry(), 1),
             ("PingOneMfaClient, PhoneValidation.Possible", () => layers.Possible(), 1),
             ("phone normalization alone (Strict)", () => { layers.Normalization(); return Task.CompletedTask; }, 1),
