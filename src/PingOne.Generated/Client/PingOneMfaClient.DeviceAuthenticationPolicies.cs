@@ -27,7 +27,7 @@ namespace PingOne.Generated
         {
             PingOneId.Require(environmentId, nameof(environmentId));
             PingOneId.Require(policyId, nameof(policyId));
-            return SendAsync(ReadPolicyOperation, 200, _retries.ReadPolicy, static (s, ctx) => s.Generated.ReadDeviceAuthenticationPolicyAsync(s.EnvironmentId, s.PolicyId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, PolicyId: policyId), cancellationToken);
+            return SendAsync(ReadPolicyOperation, environmentId, 200, _retries.ReadPolicy, static (s, ctx) => s.Generated.ReadDeviceAuthenticationPolicyAsync(s.EnvironmentId, s.PolicyId, ctx.CancellationToken), (Generated: _rest, EnvironmentId: environmentId, PolicyId: policyId), cancellationToken);
         }
     }
 }
