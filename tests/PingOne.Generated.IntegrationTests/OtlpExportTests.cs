@@ -33,7 +33,46 @@ public class OtlpExportTests
         Assert.That(Contains(traces, "pingone-voice"), Is.True, "the resource names the service");
         Assert.That(Contains(traces, "System.Net.Http"), Is.True, "HttpClient's request spans are exported");
         Assert.That(Contains(metrics, "http.client.request.duration"), Is.True, "HttpClient's metrics are exported");
+        Assert.That(Contains(traces, "PingOne create-voice-device"), Is.True, "the client's own span is exported");
+        Assert.That(Contains(traces, PingOneDiagnostics.ActivitySourceName), Is.True, "under the client's ActivitySource");
+        Assert.That(Contains(metrics, PingOneDiagnostics.MeterName), Is.True, "the client's Meter is exported");
+        Assert.That(ClientInstruments.Where(name => !Contains(metrics, name)), Is.Empty, "each instrument a create records is exported");
         Assert.That(Contains(traces.Concat(metrics), "5125551234"), Is.False, "no phone number leaves in telemetry");
+    }
+
+    // What one successful create records: its duration, the token it asked for, the device it made.
+    private static readonly string[] ClientInstruments = { "pingone.client.operation.duration", "pingone.client.token.requests", "pingone.client.devices.created" };
+
+    [Test]
+    public async Task WithTheEndpointSet_AnEnrollExportsASpanPerCreate_AndTheClientsMetrics_WithoutAnyPhoneDigits()
+    {
+        using var receiver = new OtlpReceiver();
+        var folder = Directory.CreateTempSubdirectory("otlp-enroll").FullName;
+        try
+        {
+            var csv = Path.Combine(folder, "users.csv");
+            File.WriteAllText(csv, $"userId,phone\n{Emulator.EmulatorSeed.UserId},+1 (512) 555-1234\n{Emulator.EmulatorSeed.SecondUserId},+44 20 7946 0958\n");
+            var environment = new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Address,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            };
+
+            var run = await Cli.RunAsync(new[] { "enroll", "--csv", csv, "--emulator" }, environment: environment);
+
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
+            Assert.That(run.Error, Does.Contain("created 2, exists 0,"));
+            var traces = receiver.Posts.Where(p => p.Path == "/v1/traces").ToList();
+            var metrics = receiver.Posts.Where(p => p.Path == "/v1/metrics").ToList();
+            Assert.That(Occurrences(traces, "PingOne create-voice-device"), Is.EqualTo(2), "one span per row created");
+            Assert.That(ClientInstruments.Where(name => !Contains(metrics, name)), Is.Empty);
+            foreach (var digits in new[] { "5125551234", "2079460958", "512) 555", "20 7946" })
+                Assert.That(Contains(traces.Concat(metrics), digits), Is.False, $"no phone number leaves in telemetry ({digits})");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Test]
@@ -82,6 +121,15 @@ public class OtlpExportTests
 
     private static bool Contains(IEnumerable<OtlpReceiver.Post> posts, string text) =>
         posts.Any(p => p.Body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0);
+
+    private static int Occurrences(IEnumerable<OtlpReceiver.Post> posts, string text)
+    {
+        var needle = Encoding.UTF8.GetBytes(text);
+        var count = 0;
+        foreach (var post in posts)
+            for (var rest = post.Body.AsSpan(); rest.IndexOf(needle) is var at and >= 0; rest = rest.Slice(at + needle.Length)) count++;
+        return count;
+    }
 
     /// <summary>A tiny OTLP/HTTP receiver on loopback: records every POST and answers 200 with an empty body.</summary>
     private sealed class OtlpReceiver : IDisposable

@@ -62,7 +62,7 @@ public class UserMockTests
         Assert.That(user.Links?.Self?.Href, Is.EqualTo(UsersUrl + "/" + id));
         Assert.That(user.Links!.AdditionalProperties.ContainsKey("password"), Is.True, "a link the client does not name is kept");
         Assert.That(user.AdditionalProperties["department"], Is.EqualTo("engineering"));
-        Assert.That(JToken.FromObject(user.AdditionalProperties["lifecycle"])["status"]!.ToString(), Is.EqualTo("ACCOUNT_OK"));
+        Assert.That(user.Lifecycle?.Status, Is.EqualTo("ACCOUNT_OK"));
     }
 
     [Test]
