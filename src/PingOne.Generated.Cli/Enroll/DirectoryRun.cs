@@ -94,20 +94,12 @@ internal static class DirectoryRun
         }
 
         var signal = enrollment.Interrupted ? interruption.Received : Interruption.Signal.None;
-        var summary = new EnrollSummary
+        var summary = EnrollSummary.Of(enrollment, pacer, results.Path, journalPath, signal) with
         {
             DryRun = dryRun,
             Rows = enrollment.Done,
             Selection = selection.ToString(),
             Counts = RowStatus.DirectoryOutcomes.Where(status => status != (dryRun ? RowStatus.Created : RowStatus.Ready)).ToDictionary(status => status, enrollment.Count),
-            KeptFromJournal = enrollment.Resumed,
-            Requests = pacer.Requests,
-            RowsChecked = enrollment.RowsChecked,
-            Throttled = pacer.Throttles,
-            DurationSeconds = Math.Round(enrollment.Elapsed.TotalSeconds, 1),
-            Results = results.Path,
-            Journal = journalPath,
-            Interrupted = signal switch { Interruption.Signal.Interrupt => "SIGINT", Interruption.Signal.Terminate => "SIGTERM", _ => null },
             ExitCode = EnrollCommand.ExitCode(enrollment.Count, signal),
         };
         if (cli.JsonOutput)

@@ -90,20 +90,12 @@ internal static class EnrollCommand
 
         results.Write(outcome);
         var signal = enrollment.Interrupted ? interruption.Received : Interruption.Signal.None;
-        return await FinishAsync(new EnrollSummary
+        return await FinishAsync(EnrollSummary.Of(enrollment, pacer, results.Path, journalPath, signal) with
         {
             DryRun = dryRun,
             Rows = total,
             Counts = EnrollSummary.Count(outcome, dryRun),
-            KeptFromJournal = enrollment.Resumed,
             NotStarted = total - outcome.Count,
-            Requests = pacer.Requests,
-            RowsChecked = enrollment.RowsChecked,
-            Throttled = pacer.Throttles,
-            DurationSeconds = Math.Round(enrollment.Elapsed.TotalSeconds, 1),
-            Results = results.Path,
-            Journal = journalPath,
-            Interrupted = signal switch { Interruption.Signal.Interrupt => "SIGINT", Interruption.Signal.Terminate => "SIGTERM", _ => null },
             ExitCode = ExitCode(outcome, signal),
         }, outcome, cli).ConfigureAwait(false);
     }

@@ -7,7 +7,7 @@ namespace PingOne.Generated.Cli.Enroll;
 /// How a run (or a dry run) ended: what a person reads on stderr, and, with <c>--output json</c>, one JSON object on
 /// stdout. Counts list every outcome, zeros included, so runs compare line by line.
 /// </summary>
-internal sealed class EnrollSummary
+internal sealed record EnrollSummary
 {
     [JsonProperty("command")] public string Command => "enroll";
 
@@ -50,6 +50,22 @@ internal sealed class EnrollSummary
     [JsonProperty("interrupted")] public string? Interrupted { get; init; }
 
     [JsonProperty("exitCode")] public int ExitCode { get; init; }
+
+    /// <summary>
+    /// What every run reports the same way, CSV or directory: the rows kept from the journal, the requests, <c>429</c>s and
+    /// duration, the files and the signal that stopped it. Each command adds its rows, counts and exit code with <c>with</c>.
+    /// </summary>
+    public static EnrollSummary Of(Enrollment enrollment, RequestPacer pacer, string results, string? journal, Interruption.Signal signal) => new()
+    {
+        KeptFromJournal = enrollment.Resumed,
+        Requests = pacer.Requests,
+        RowsChecked = enrollment.RowsChecked,
+        Throttled = pacer.Throttles,
+        DurationSeconds = Math.Round(enrollment.Elapsed.TotalSeconds, 1),
+        Results = results,
+        Journal = journal,
+        Interrupted = signal switch { Interruption.Signal.Interrupt => "SIGINT", Interruption.Signal.Terminate => "SIGTERM", _ => null },
+    };
 
     public static IReadOnlyDictionary<string, int> Count(IReadOnlyCollection<RowResult> outcome, bool dryRun)
     {
