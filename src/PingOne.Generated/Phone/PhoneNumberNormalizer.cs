@@ -142,15 +142,16 @@ namespace PingOne.Generated
                 };
             }
 
+            var nationalNumber = Util.GetNationalSignificantNumber(candidate);
             // A valid number is always a possible one: the reason is only worked out for numbers that fail.
-            var problem = _options.Validation == PhoneValidation.Strict && ValidNumberCheck.IsValidNumber(candidate) ? null : Check(candidate, original);
+            var problem = _options.Validation == PhoneValidation.Strict && ValidNumberCheck.IsValidNumber(candidate, nationalNumber) ? null : Check(candidate, original);
             if (problem is not null) return problem;
             // E.164 numbers have 7 to 15 digits; a few "possible" lengths in the metadata are shorter. A number
             // libphonenumber finds valid is kept whatever its length (Iran's +98 9601 has 6 digits): the check on
             // validity only runs for the rare short one, and under Strict it was already made.
             // What Format(E164) builds for a parsed number, without its StringBuilder: +, calling code, national significant number.
-            var e164 = "+" + candidate.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + Util.GetNationalSignificantNumber(candidate);
-            if (e164.Length < 8 && !(_options.Validation == PhoneValidation.Strict || ValidNumberCheck.IsValidNumber(candidate))) return TooShort(original, RegionOf(candidate));
+            var e164 = "+" + candidate.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + nationalNumber;
+            if (e164.Length < 8 && !(_options.Validation == PhoneValidation.Strict || ValidNumberCheck.IsValidNumber(candidate, nationalNumber))) return TooShort(original, RegionOf(candidate));
             if (e164.Length > 16) return TooLong(original, RegionOf(candidate));
             parsed = candidate;
             canonical = e164;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Text.RegularExpressions;
@@ -20,30 +22,34 @@ namespace PingOne.Generated
     /// voicemail) before fixed line and mobile because it wants the type; for validity the order does not
     /// matter, so fixed line and mobile, where almost every number is, come first. Patterns are matched whole,
     /// as libphonenumber matches them.
+    /// What a calling code's regions need (their metadata, lengths and patterns) is gathered once per calling code and
+    /// looked up by the code: looking patterns up by their text on every call hashed the +1 patterns, thousands of
+    /// characters, each time (a fifth of a normalization, docs/benchmarks.md).
     /// A test compares the two on every example number of the metadata and on random numbers.
     /// </remarks>
     internal static class ValidNumberCheck
     {
         private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
-        private static readonly ConcurrentDictionary<string, Regex> LeadingDigits = new();
+        private static readonly ConcurrentDictionary<int, RegionRules[]> RulesByCallingCode = new();
+        // Shared by the regions that use the same pattern (many descriptions repeat the general one).
         private static readonly ConcurrentDictionary<string, TieredPattern> Patterns = new();
 
-        public static bool IsValidNumber(PhoneNumber number)
+        public static bool IsValidNumber(PhoneNumber number) => IsValidNumber(number, Util.GetNationalSignificantNumber(number));
+
+        /// <param name="number">The parsed number.</param>
+        /// <param name="nationalNumber">Its national significant number, as <see cref="PhoneNumberUtil.GetNationalSignificantNumber"/> gives it.</param>
+        public static bool IsValidNumber(PhoneNumber number, string nationalNumber)
         {
-            var regions = Util.GetRegionCodesForCountryCode(number.CountryCode);
-            if (regions.Count == 0) return false;
-            var nationalNumber = Util.GetNationalSignificantNumber(number);
-            if (regions.Count == 1) return IsValidForRegion(nationalNumber, MetadataOf(number.CountryCode, regions[0]));
+            var regions = RulesByCallingCode.GetOrAdd(number.CountryCode, RulesFor);
+            if (regions.Length == 1) return regions[0].IsValid(nationalNumber);
 
             foreach (var region in regions)
             {
-                var metadata = MetadataOf(number.CountryCode, region);
-                if (metadata is null) continue;
-                if (metadata.HasLeadingDigits)
+                if (region.LeadingDigits is { } leadingDigits)
                 {
-                    if (StartsWithLeadingDigits(metadata.LeadingDigits, nationalNumber)) return IsValidForRegion(nationalNumber, metadata);
+                    if (leadingDigits.IsMatch(nationalNumber)) return region.IsValid(nationalNumber);
                 }
-                else if (IsValidForRegion(nationalNumber, metadata))
+                else if (region.IsValid(nationalNumber))
                 {
                     return true;
                 }
@@ -51,54 +57,92 @@ namespace PingOne.Generated
             return false;
         }
 
-        // libphonenumber's metadata for a region, or for a non-geographic calling code (+800, +882...; region "001").
-        private static PhoneMetadata? MetadataOf(int countryCode, string region) =>
-            region == "001" ? Util.GetMetadataForNonGeographicalRegion(countryCode) : Util.GetMetadataForRegion(region);
+        // The regions of a calling code in libphonenumber's order, those without metadata left out (as IsValidNumber skips them).
+        private static RegionRules[] RulesFor(int callingCode) =>
+            Util.GetRegionCodesForCountryCode(callingCode)
+                .Select(region => region == "001" ? Util.GetMetadataForNonGeographicalRegion(callingCode) : Util.GetMetadataForRegion(region))
+                .Where(metadata => metadata is not null)
+                .Select(metadata => new RegionRules(metadata))
+                .ToArray();
 
-        private static bool IsValidForRegion(string nationalNumber, PhoneMetadata? metadata) =>
-            metadata is not null &&
-            Matches(nationalNumber, metadata.GeneralDesc) &&
-            (Matches(nationalNumber, metadata.FixedLine) || Matches(nationalNumber, metadata.Mobile) ||
-             Matches(nationalNumber, metadata.TollFree) || Matches(nationalNumber, metadata.PremiumRate) ||
-             Matches(nationalNumber, metadata.SharedCost) || Matches(nationalNumber, metadata.Voip) ||
-             Matches(nationalNumber, metadata.PersonalNumber) || Matches(nationalNumber, metadata.Pager) ||
-             Matches(nationalNumber, metadata.Uan) || Matches(nationalNumber, metadata.Voicemail));
+        // One region's general description and number types: valid when the number matches the first and any of the others.
+        private sealed class RegionRules
+        {
+            private readonly Description? _general;
+            private readonly Description[] _types;
+
+            public RegionRules(PhoneMetadata metadata)
+            {
+                _general = metadata.GeneralDesc is null ? null : new Description(metadata.GeneralDesc);
+                _types = new[]
+                {
+                    metadata.FixedLine, metadata.Mobile, metadata.TollFree, metadata.PremiumRate, metadata.SharedCost, metadata.Voip,
+                    metadata.PersonalNumber, metadata.Pager, metadata.Uan, metadata.Voicemail,
+                }.Where(d => d is not null).Select(d => new Description(d)).ToArray();
+                // libphonenumber's "lookingAt": the pattern must match at the start, not the whole number.
+                if (metadata.HasLeadingDigits) LeadingDigits = new Regex("^(?:" + metadata.LeadingDigits + ")", RegexOptions.CultureInvariant);
+            }
+
+            public Regex? LeadingDigits { get; }
+
+            public bool IsValid(string nationalNumber)
+            {
+                if (_general is null || !_general.Matches(nationalNumber)) return false;
+                foreach (var type in _types)
+                    if (type.Matches(nationalNumber)) return true;
+                return false;
+            }
+        }
 
         // libphonenumber's IsNumberMatchingDesc: a possible length of the description, then its whole pattern.
-        private static bool Matches(string nationalNumber, PhoneNumberDesc? description)
+        private sealed class Description
         {
-            if (description is null) return false;
-            var lengths = description.PossibleLengthList;
-            if (lengths.Count > 0 && !lengths.Contains(nationalNumber.Length)) return false;
-            return Patterns.GetOrAdd(description.NationalNumberPattern ?? string.Empty, pattern => new TieredPattern(pattern)).IsMatch(nationalNumber);
+            private readonly HashSet<int> _lengths;
+            private readonly TieredPattern _pattern;
+
+            public Description(PhoneNumberDesc description)
+            {
+                _lengths = new HashSet<int>(description.PossibleLengthList);
+                _pattern = Patterns.GetOrAdd(description.NationalNumberPattern ?? string.Empty, pattern => new TieredPattern(pattern));
+            }
+
+            public bool Matches(string nationalNumber) =>
+                (_lengths.Count == 0 || _lengths.Contains(nationalNumber.Length)) && _pattern.IsMatch(nationalNumber);
         }
 
         // A whole-number pattern that starts interpreted (no compile cost for a one-off call, e.g. the CLI) and is
         // compiled in the background once it is in steady use: matching the big +1 and +44 patterns then takes
-        // a third less time (docs/benchmarks.md).
+        // a third less time (docs/benchmarks.md). Compiled, it is one instance per stripe of processors: a Regex lends
+        // its one cached runner to one match at a time, so callers on several cores matching the same pattern (the +1
+        // fixed-line one, nearly always) take that runner from each other's caches, or build a new one, on every match.
         private sealed class TieredPattern
         {
             private const int UsesBeforeCompiling = 64;
+            private static readonly int Stripes = System.Math.Min(System.Environment.ProcessorCount, 4);
             private readonly string _pattern;
-            private Regex _regex;
+            private Regex[] _regexes;
             private int _uses;
 
             public TieredPattern(string pattern)
             {
                 _pattern = "^(?:" + pattern + ")$";
-                _regex = new Regex(_pattern, RegexOptions.CultureInvariant);
+                _regexes = new[] { new Regex(_pattern, RegexOptions.CultureInvariant) };
             }
 
             public bool IsMatch(string text)
             {
-                if (Interlocked.Increment(ref _uses) == UsesBeforeCompiling)
-                    Task.Run(() => Volatile.Write(ref _regex, new Regex(_pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled)));
-                return Volatile.Read(ref _regex).IsMatch(text);
+                // Counted until the threshold only: past it, callers on many cores only read, and share no written cache line.
+                if (Volatile.Read(ref _uses) < UsesBeforeCompiling && Interlocked.Increment(ref _uses) == UsesBeforeCompiling)
+                    Task.Run(() => Volatile.Write(ref _regexes, Enumerable.Range(0, Stripes).Select(_ => new Regex(_pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToArray()));
+                var regexes = Volatile.Read(ref _regexes);
+                return regexes[regexes.Length == 1 ? 0 : CurrentStripe() % regexes.Length].IsMatch(text);
             }
-        }
 
-        // libphonenumber's "lookingAt": the pattern must match at the start, not the whole number.
-        private static bool StartsWithLeadingDigits(string pattern, string nationalNumber) =>
-            LeadingDigits.GetOrAdd(pattern, p => new Regex("^(?:" + p + ")", RegexOptions.CultureInvariant)).IsMatch(nationalNumber);
+#if NET5_0_OR_GREATER
+            private static int CurrentStripe() => Thread.GetCurrentProcessorId();
+#else
+            private static int CurrentStripe() => System.Environment.CurrentManagedThreadId;
+#endif
+        }
     }
 }

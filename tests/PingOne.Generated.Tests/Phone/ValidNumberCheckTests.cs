@@ -46,6 +46,25 @@ public class ValidNumberCheckTests
         Assert.That(valid, Is.GreaterThan(1_000), "random numbers include valid ones");
     }
 
+    // Callers on every core at once, long enough for the patterns in steady use to be compiled and spread over the
+    // processors: each still gets libphonenumber's answer.
+    [Test]
+    public void ManyCallersAtOnce_EachGetLibphonenumbersAnswer()
+    {
+        var numbers = ExampleNumbers().SelectMany(Neighbours).ToArray();
+        var expected = numbers.Select(Util.IsValidNumber).ToArray();
+        var disagreements = 0;
+
+        Parallel.For(0, Environment.ProcessorCount * 4, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 4 }, caller =>
+        {
+            for (var round = 0; round < 3; round++)
+                for (var i = caller % numbers.Length; i < numbers.Length; i += 7)
+                    if (ValidNumberCheck.IsValidNumber(numbers[i]) != expected[i]) Interlocked.Increment(ref disagreements);
+        });
+
+        Assert.That(disagreements, Is.Zero);
+    }
+
     [TestCase("+15125551234", true)]   // US, the main region of +1
     [TestCase("+12423571234", true)]   // Bahamas: chosen by leading digits 242
     [TestCase("+16135550123", true)]   // Canada: found after the US by type match
