@@ -13,6 +13,7 @@ namespace PingOne.Generated
     internal sealed class HostPolicy
     {
         private readonly Uri[] _allowed;
+        private readonly string[] _httpsPrefixes;
         private readonly bool _allowHttpOnLoopback;
 
         public HostPolicy(IEnumerable<Uri> allowedBaseAddresses, bool allowHttpOnLoopback)
@@ -20,6 +21,7 @@ namespace PingOne.Generated
             _allowed = allowedBaseAddresses.ToArray();
             if (_allowed.Length == 0) throw new ArgumentException("At least one base address must be allowed.", nameof(allowedBaseAddresses));
             _allowHttpOnLoopback = allowHttpOnLoopback;
+            _httpsPrefixes = _allowed.Where(a => a.Scheme == Uri.UriSchemeHttps && IsAscii(a.Host)).Select(a => a.GetLeftPart(UriPartial.Authority) + "/").ToArray();
         }
 
         /// <summary>The host names of the allowed addresses, for Kiota's validator.</summary>
@@ -28,6 +30,7 @@ namespace PingOne.Generated
         /// <exception cref="PingOneConfigurationException">The URI is not absolute, not https, or not on an allowed scheme, host and port.</exception>
         public void EnsureAllowed(Uri? uri)
         {
+            if (uri is not null && IsOnAllowedHttpsAuthority(uri)) return;
             if (uri is null || !uri.IsAbsoluteUri)
                 throw new PingOneConfigurationException("Refusing to send a PingOne request without an absolute URI.");
             if (!HttpsOrLoopback.IsAllowed(uri, _allowHttpOnLoopback))
@@ -40,6 +43,27 @@ namespace PingOne.Generated
                     return;
             }
             throw new PingOneConfigurationException($"Refusing to send a PingOne request to {uri.Scheme}://{uri.Authority}: the configured addresses are {string.Join(", ", _allowed.Select(a => a.GetLeftPart(UriPartial.Authority)))}.");
+        }
+
+        // The generated client writes every address as the base address followed by the path, so the text of nearly every
+        // request starts with "https://host[:port]/" exactly as an allowed address prints it. Reading Scheme, Host and Port
+        // instead would have Uri parse the whole address first. Compared case-sensitively, character for character: the
+        // authority ends at the first '/', so nothing after it can change the scheme, host or port. A request written any
+        // other way (other case, default port spelled out, white space, IDN) takes the full check below.
+        private bool IsOnAllowedHttpsAuthority(Uri uri)
+        {
+            if (!uri.IsAbsoluteUri) return false;
+            var text = uri.OriginalString;
+            foreach (var prefix in _httpsPrefixes)
+                if (text.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        private static bool IsAscii(string text)
+        {
+            foreach (var c in text)
+                if (c >= 0x80) return false;
+            return true;
         }
     }
 }

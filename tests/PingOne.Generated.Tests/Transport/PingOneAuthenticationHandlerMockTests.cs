@@ -62,17 +62,45 @@ public class PingOneAuthenticationHandlerMockTests
     [TestCase("https://attacker.example/v1/environments")]
     [TestCase("http://api.pingone.eu/v1/environments")]
     [TestCase("https://api.pingone.eu:8443/v1/environments")]
+    // Written to pass for the allowed address by whoever compares text loosely: a longer host, user info, look-alike letters
+    // that ignore-case comparisons equate with ASCII ones (dotless i, long s, Kelvin sign), a trailing dot.
+    [TestCase("https://api.pingone.eu.attacker.example/v1/environments")]
+    [TestCase("https://api.pingone.eu@attacker.example/v1/environments")]
+    [TestCase("https://api.pingone.eu:@attacker.example/v1/environments")]
+    [TestCase("https://ap\u0131.pingone.eu/v1/environments")]
+    [TestCase("https://api.pingone.eu\u017F/v1/environments")]
+    [TestCase("https://api.pingone.eu.\u212A/v1/environments")]
+    [TestCase("https://api.pingone.eu./v1/environments")]
+    [TestCase("https://api.pingone.eu\\@attacker.example/v1/environments")]
     public void RequestToAnotherHostPortOrScheme_FailsClosed(string url)
     {
         using var mock = new PingOneMock();
         var hosts = new HostPolicy(new[] { PingOneRegion.Europe.ApiBaseAddress }, allowHttpOnLoopback: false);
         using var http = new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("static-token", hosts, new KnownSecrets()), hosts, mock.Handler), disposeHandler: false);
 
-        var error = Assert.ThrowsAsync<PingOneConfigurationException>(() => http.GetAsync(url));
+        var error = Assert.ThrowsAsync<PingOneConfigurationException>(() => http.GetAsync(System.Text.RegularExpressions.Regex.Unescape(url)));
 
         Assert.That(error!.Message, Does.StartWith("Refusing to send a PingOne request"));
         Assert.That(error.Message, Does.Not.Contain("static-token"));
         Assert.That(mock.Sent, Is.Empty);
+    }
+
+    // Most requests are checked by their text (the base address they start with); one written another way that still names the
+    // allowed scheme, host and port is checked by its parts and goes out.
+    [TestCase("https://api.pingone.eu/v1/environments")]
+    [TestCase("HTTPS://API.PINGONE.EU/v1/environments")]
+    [TestCase("https://api.pingone.eu:443/v1/environments")]
+    [TestCase("https://Api.PingOne.eu/v1/environments")]
+    public async Task RequestToTheAllowedAddress_HoweverWritten_GoesOutWithTheToken(string url)
+    {
+        using var mock = new PingOneMock();
+        mock.When(HttpMethod.Get, "https://api.pingone.eu/v1/environments").Respond(HttpStatusCode.OK);
+        var hosts = new HostPolicy(new[] { PingOneRegion.Europe.ApiBaseAddress }, allowHttpOnLoopback: false);
+        using var http = new HttpClient(new PingOneAuthenticationHandler(new StaticAccessTokenProvider("static-token", hosts, new KnownSecrets()), hosts, mock.Handler), disposeHandler: false);
+
+        using var response = await http.GetAsync(url);
+
+        Assert.That(mock.Sent.Single().Headers.Authorization?.ToString(), Is.EqualTo("Bearer static-token"));
     }
 
     [Test]
