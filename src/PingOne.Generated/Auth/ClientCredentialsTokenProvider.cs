@@ -59,9 +59,16 @@ namespace PingOne.Generated
 
         /// <inheritdoc />
         /// <exception cref="PingOneException">The token endpoint refused the credentials, answered with no token, or could not be reached.</exception>
-        public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
         {
-            // The authentication handler has checked the address (HostPolicy) before it asks.
+            // The authentication handler has checked the address (HostPolicy) before it asks. Nearly every request finds the
+            // token cached: it gets the cached token's completed task, with no async method, task or state machine of its own.
+            var cached = _cached;
+            return cached is not null && IsFresh(cached) ? cached.AsTask : GetOrRefreshAsync(cancellationToken);
+        }
+
+        private async Task<string> GetOrRefreshAsync(CancellationToken cancellationToken)
+        {
             if (Fresh(_cached) is { } token) return token;
             Task<CachedToken> pending;
             lock (_gate)
@@ -116,7 +123,9 @@ namespace PingOne.Generated
 #endif
         }
 
-        private string? Fresh(CachedToken? cached) => cached is not null && _timeProvider.GetUtcNow() < cached.RefreshAt ? cached.Value : null;
+        private string? Fresh(CachedToken? cached) => cached is not null && IsFresh(cached) ? cached.Value : null;
+
+        private bool IsFresh(CachedToken cached) => _timeProvider.GetUtcNow() < cached.RefreshAt;
 
         private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
         {
@@ -200,9 +209,13 @@ namespace PingOne.Generated
             {
                 Value = value;
                 RefreshAt = refreshAt;
+                AsTask = Task.FromResult(value);
             }
 
             public string Value { get; }
+
+            // What every request that finds this token cached is handed.
+            public Task<string> AsTask { get; }
 
             public DateTimeOffset RefreshAt { get; }
         }

@@ -66,6 +66,33 @@ public class ClientCredentialsTokenProviderMockTests
         Assert.That(issued, Is.EqualTo(2));
     }
 
+    // Nearly every request finds the token cached: it is handed the cached token's own completed task, with nothing new
+    // made per request. A cancelled caller still gets the cached token (only a refresh has anything to cancel).
+    [Test]
+    public async Task CachedToken_IsHandedOutAsTheSameCompletedTask_UntilItIsRefreshed()
+    {
+        using var mock = new PingOneMock();
+        var time = new FakeTimeProvider();
+        var issued = 0;
+        mock.When(HttpMethod.Post, TokenEndpoint.Url(PingOneRegion.Europe)).Respond(() => Task.FromResult(TokenEndpoint.Token("token-" + ++issued, expiresIn: 3600)));
+        var provider = TokenEndpoint.Provider(mock, TokenEndpoint.Options(PingOneRegion.Europe), time);
+        await provider.GetAuthorizationTokenAsync(ApiUri);
+
+        var second = provider.GetAuthorizationTokenAsync(ApiUri);
+        var third = provider.GetAuthorizationTokenAsync(ApiUri, cancellationToken: new CancellationToken(canceled: true));
+        time.Advance(TimeSpan.FromSeconds(3541));
+        var refreshed = await provider.GetAuthorizationTokenAsync(ApiUri);
+        var afterRefresh = provider.GetAuthorizationTokenAsync(ApiUri);
+
+        Assert.That(second.IsCompletedSuccessfully, Is.True);
+        Assert.That(second.Result, Is.EqualTo("token-1"));
+        Assert.That(third, Is.SameAs(second));
+        Assert.That(refreshed, Is.EqualTo("token-2"));
+        Assert.That(afterRefresh.Result, Is.EqualTo("token-2"));
+        Assert.That(afterRefresh, Is.Not.SameAs(second));
+        Assert.That(provider.GetAuthorizationTokenAsync(ApiUri), Is.SameAs(afterRefresh));
+    }
+
     [Test]
     public async Task HundredConcurrentCallers_MakeExactlyOneTokenRequest()
     {
