@@ -32,6 +32,8 @@ internal static class CpuTimeComparison
             ("normalization, then our generated client + authentication handler", () => layers.NormalizedThenGeneratedWithAuth(), 1),
             ("PingOneMfaClient, Retry.MaxAttempts = 1", () => layers.NoRetry(), 1),
             ("PingOneMfaClient, PhoneValidation.Possible", () => layers.Possible(), 1),
+            ("NSwag default client, handler writing the request head", () => single.NSwagDefaultCreateWritingHead(), 1),
+            ("PingOneMfaClient, handler writing the request head", () => single.PingOneCreateWritingHead(), 1),
             ("phone normalization alone (Strict)", () => { layers.Normalization(); return Task.CompletedTask; }, 1),
             ("NSwag default client, 32 callers", () => single.NSwagDefaultConcurrent(), NSwagComparisonBenchmarks.ConcurrentCalls),
             ("PingOneMfaClient, 32 callers", () => single.PingOneConcurrent(), NSwagComparisonBenchmarks.ConcurrentCalls),
