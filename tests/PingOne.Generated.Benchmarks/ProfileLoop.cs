@@ -11,6 +11,7 @@ internal static class ProfileLoop
     {
         var benchmarks = new NSwagComparisonBenchmarks();
         benchmarks.Setup();
+        var callsPerInvocation = args[0].EndsWith("32", StringComparison.Ordinal) ? NSwagComparisonBenchmarks.ConcurrentCalls : 1;
         Func<Task> call = args[0] switch
         {
             "ours" => () => benchmarks.PingOneCreate(),
@@ -21,7 +22,9 @@ internal static class ProfileLoop
             _ => throw new ArgumentException($"Unknown case '{args[0]}': ours, nswag, ours32, nswag32 or norm."),
         };
         var end = DateTime.UtcNow.AddSeconds(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+        long calls = 0;
         while (DateTime.UtcNow < end)
-            for (var i = 0; i < 100; i++) await call();
+            for (var i = 0; i < (callsPerInvocation == 1 ? 100 : 1); i++, calls += callsPerInvocation) await call();
+        Console.WriteLine($"{calls} calls");
     }
 }

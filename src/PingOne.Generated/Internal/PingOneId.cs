@@ -24,20 +24,22 @@ namespace PingOne.Generated
         public static bool IsUuid(string value) => value.Length == 36 && IsUuidAt(value, 0);
 
         /// <summary>Whether the 36 characters of <paramref name="text"/> from <paramref name="start"/> are a UUID.</summary>
+        // Every create checks three ids: the dashes first, then the five runs of hex digits, each a straight loop.
         public static bool IsUuidAt(string text, int start)
         {
-            if (start < 0 || start + 36 > text.Length) return false;
-            for (var i = 0; i < 36; i++)
+            if (start < 0 || start > text.Length - 36) return false;
+            return text[start + 8] == '-' && text[start + 13] == '-' && text[start + 18] == '-' && text[start + 23] == '-' &&
+                   IsHexRun(text, start, 8) && IsHexRun(text, start + 9, 4) && IsHexRun(text, start + 14, 4) &&
+                   IsHexRun(text, start + 19, 4) && IsHexRun(text, start + 24, 12);
+        }
+
+        private static bool IsHexRun(string text, int start, int length)
+        {
+            for (var i = start; i < start + length; i++)
             {
-                var c = text[start + i];
-                if (i is 8 or 13 or 18 or 23)
-                {
-                    if (c != '-') return false;
-                }
-                else if (!(c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F'))
-                {
-                    return false;
-                }
+                var c = text[i];
+                // 0-9, or a-f / A-F: setting bit 5 maps A-F onto a-f and nothing else onto them.
+                if ((uint)(c - '0') > 9 && (uint)((c | 0x20) - 'a') > 5) return false;
             }
             return true;
         }

@@ -132,8 +132,12 @@ namespace PingOne.Generated
             public bool IsMatch(string text)
             {
                 // Counted until the threshold only: past it, callers on many cores only read, and share no written cache line.
+                // Compiled on a thread of its own: a big pattern takes a pool thread long enough for the pool to add a thread
+                // for the callers' work, which then stays, one more than the cores, for the rest of the process.
                 if (Volatile.Read(ref _uses) < UsesBeforeCompiling && Interlocked.Increment(ref _uses) == UsesBeforeCompiling)
-                    Task.Run(() => Volatile.Write(ref _regexes, Enumerable.Range(0, Stripes).Select(_ => new Regex(_pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToArray()));
+                    Task.Factory.StartNew(
+                        () => Volatile.Write(ref _regexes, Enumerable.Range(0, Stripes).Select(_ => new Regex(_pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToArray()),
+                        CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 var regexes = Volatile.Read(ref _regexes);
                 return regexes[regexes.Length == 1 ? 0 : CurrentStripe() % regexes.Length].IsMatch(text);
             }
