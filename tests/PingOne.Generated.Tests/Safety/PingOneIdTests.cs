@@ -20,7 +20,7 @@ public class PingOneIdTests
         for (var position = 0; position < valid.Length; position++)
             foreach (var c in replacements)
             {
-                var text = valid[..position] + c + valid[(position + 1)..];
+                var text = valid.Substring(0, position) + c + valid.Substring(position + 1);
                 Assert.That(PingOneId.IsUuid(text), Is.EqualTo(Uuid.IsMatch(text)), $"U+{(int)c:X4} at {position}");
                 compared++;
                 if (Uuid.IsMatch(text)) accepted++;
@@ -28,7 +28,7 @@ public class PingOneIdTests
 
         Assert.That(compared, Is.GreaterThan(20_000));
         Assert.That(accepted, Is.EqualTo(32 * 22 + 4), "each hex position takes 22 characters, each dash only '-'");
-        Assert.That(PingOneId.IsUuid(valid[..^1]), Is.False);
+        Assert.That(PingOneId.IsUuid(valid.Substring(0, valid.Length - 1)), Is.False);
         Assert.That(PingOneId.IsUuid(valid + "0"), Is.False);
     }
 

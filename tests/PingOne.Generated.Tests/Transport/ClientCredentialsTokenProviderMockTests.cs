@@ -84,7 +84,7 @@ public class ClientCredentialsTokenProviderMockTests
         var refreshed = await provider.GetAuthorizationTokenAsync(ApiUri);
         var afterRefresh = provider.GetAuthorizationTokenAsync(ApiUri);
 
-        Assert.That(second.IsCompletedSuccessfully, Is.True);
+        Assert.That(second.Status, Is.EqualTo(TaskStatus.RanToCompletion));
         Assert.That(second.Result, Is.EqualTo("token-1"));
         Assert.That(third, Is.SameAs(second));
         Assert.That(refreshed, Is.EqualTo("token-2"));
