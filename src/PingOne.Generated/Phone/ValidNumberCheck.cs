@@ -45,9 +45,9 @@ namespace PingOne.Generated
 
             foreach (var region in regions)
             {
-                if (region.LeadingDigits is { } leadingDigits)
+                if (region.HasLeadingDigits)
                 {
-                    if (leadingDigits.IsMatch(nationalNumber)) return region.IsValid(nationalNumber);
+                    if (region.StartsWithLeadingDigits(nationalNumber)) return region.IsValid(nationalNumber);
                 }
                 else if (region.IsValid(nationalNumber))
                 {
@@ -70,6 +70,8 @@ namespace PingOne.Generated
         {
             private readonly Description? _general;
             private readonly Description[] _types;
+            private readonly string? _leadingDigits;
+            private Regex? _leadingDigitsRegex;
 
             public RegionRules(PhoneMetadata metadata)
             {
@@ -79,11 +81,15 @@ namespace PingOne.Generated
                     metadata.FixedLine, metadata.Mobile, metadata.TollFree, metadata.PremiumRate, metadata.SharedCost, metadata.Voip,
                     metadata.PersonalNumber, metadata.Pager, metadata.Uan, metadata.Voicemail,
                 }.Where(d => d is not null).Select(d => new Description(d)).ToArray();
-                // libphonenumber's "lookingAt": the pattern must match at the start, not the whole number.
-                if (metadata.HasLeadingDigits) LeadingDigits = new Regex("^(?:" + metadata.LeadingDigits + ")", RegexOptions.CultureInvariant);
+                if (metadata.HasLeadingDigits) _leadingDigits = "^(?:" + metadata.LeadingDigits + ")";
             }
 
-            public Regex? LeadingDigits { get; }
+            public bool HasLeadingDigits => _leadingDigits is not null;
+
+            // libphonenumber's "lookingAt": the pattern must match at the start, not the whole number. Built on first use
+            // (two callers may both build it; either instance will do).
+            public bool StartsWithLeadingDigits(string nationalNumber) =>
+                (_leadingDigitsRegex ??= new Regex(_leadingDigits!, RegexOptions.CultureInvariant)).IsMatch(nationalNumber);
 
             public bool IsValid(string nationalNumber)
             {
@@ -120,26 +126,30 @@ namespace PingOne.Generated
             private const int UsesBeforeCompiling = 64;
             private static readonly int Stripes = System.Math.Min(System.Environment.ProcessorCount, 4);
             private readonly string _pattern;
-            private Regex[] _regexes;
+            private Regex[]? _regexes;
             private int _uses;
 
-            public TieredPattern(string pattern)
-            {
-                _pattern = "^(?:" + pattern + ")$";
-                _regexes = new[] { new Regex(_pattern, RegexOptions.CultureInvariant) };
-            }
+            // Nothing is built until the first match: a calling code's rules name every pattern of every one of its regions
+            // (25 regions for +1), most of which a process never matches against.
+            public TieredPattern(string pattern) => _pattern = "^(?:" + pattern + ")$";
 
             public bool IsMatch(string text)
             {
                 // Counted until the threshold only: past it, callers on many cores only read, and share no written cache line.
-                // Compiled on a thread of its own: a big pattern takes a pool thread long enough for the pool to add a thread
-                // for the callers' work, which then stays, one more than the cores, for the rest of the process.
+                // Compiled on a thread of its own, not a pool thread: compiling a big pattern takes long enough to hold up
+                // the callers' own work queued on the pool.
                 if (Volatile.Read(ref _uses) < UsesBeforeCompiling && Interlocked.Increment(ref _uses) == UsesBeforeCompiling)
                     Task.Factory.StartNew(
                         () => Volatile.Write(ref _regexes, Enumerable.Range(0, Stripes).Select(_ => new Regex(_pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToArray()),
                         CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                var regexes = Volatile.Read(ref _regexes);
+                var regexes = Volatile.Read(ref _regexes) ?? Interpreted();
                 return regexes[regexes.Length == 1 ? 0 : CurrentStripe() % regexes.Length].IsMatch(text);
+            }
+
+            private Regex[] Interpreted()
+            {
+                Interlocked.CompareExchange(ref _regexes, new[] { new Regex(_pattern, RegexOptions.CultureInvariant) }, null);
+                return Volatile.Read(ref _regexes)!;
             }
 
 #if NET5_0_OR_GREATER
