@@ -67,9 +67,9 @@ namespace PingOne.Generated
             return cached is not null && IsFresh(cached) ? cached.AsTask : GetOrRefreshAsync(cancellationToken);
         }
 
+        // The caller found no fresh token; another caller may have cached one since, which the check under the lock sees.
         private async Task<string> GetOrRefreshAsync(CancellationToken cancellationToken)
         {
-            if (Fresh(_cached) is { } token) return token;
             Task<CachedToken> pending;
             lock (_gate)
             {
