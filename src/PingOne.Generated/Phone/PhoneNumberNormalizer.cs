@@ -125,6 +125,10 @@ namespace PingOne.Generated
         {
             parsed = null;
             canonical = null;
+            // "+15125551234" and "+1.512.555.1234" (nearly every number) are read without libphonenumber's general parser.
+            if (region is null && PlainInternationalNumber.TryRead(number, out var plain, out var plainNationalNumber))
+                return Accept(plain!, plainNationalNumber!, original, out parsed, out canonical);
+
             PhoneNumber candidate;
             try
             {
@@ -141,8 +145,14 @@ namespace PingOne.Generated
                     _ => CountDigits(number) <= 3 ? TooShort(original, region) : NotANumber(original),
                 };
             }
+            return Accept(candidate, Util.GetNationalSignificantNumber(candidate), original, out parsed, out canonical);
+        }
 
-            var nationalNumber = Util.GetNationalSignificantNumber(candidate);
+        // A parsed number checked as the options ask, and its E.164 form.
+        private Failure? Accept(PhoneNumber candidate, string nationalNumber, string original, out PhoneNumber? parsed, out string? canonical)
+        {
+            parsed = null;
+            canonical = null;
             // A valid number is always a possible one: the reason is only worked out for numbers that fail.
             var problem = _options.Validation == PhoneValidation.Strict && ValidNumberCheck.IsValidNumber(candidate, nationalNumber) ? null : Check(candidate, original);
             if (problem is not null) return problem;
