@@ -100,7 +100,7 @@ namespace PingOne.Generated
             owned.Add(apiHttp);
             _owned = owned.ToArray();
             _drift = new SchemaDrift(_logger);
-            _rest = new PingOneMfaRestClient(apiHttp, _drift) { BaseUrl = options.EffectiveApiBaseAddress.AbsoluteUri };
+            _rest = new BufferReusingRestClient(apiHttp, _drift) { BaseUrl = options.EffectiveApiBaseAddress.AbsoluteUri };
         }
 
         /// <summary>
