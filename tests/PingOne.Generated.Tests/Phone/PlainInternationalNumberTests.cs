@@ -25,10 +25,11 @@ public class PlainInternationalNumberTests
             }
         }
 
+        TestContext.Out.WriteLine($"{read} of {compared} texts read without the general parser");
         Assert.That(compared, Is.GreaterThan(60_000), "every region's examples and their neighbours, four spellings each");
         Assert.That(disagreements, Is.Empty);
         // Most examples have no national prefix or leading zero to weigh: the reader must actually take them.
-        Assert.That(read, Is.GreaterThan(compared / 2), $"read {read} of {compared}");
+        Assert.That(read, Is.GreaterThan(compared * 9 / 10), $"read {read} of {compared}");
     }
 
     [Test]
@@ -58,6 +59,7 @@ public class PlainInternationalNumberTests
             if (Compare(text.ToString(), disagreements)) read++;
         }
 
+        TestContext.Out.WriteLine($"{read} of 100000 random texts read without the general parser (seed {seed})");
         Assert.That(disagreements, Is.Empty, $"seed {seed}");
         Assert.That(read, Is.GreaterThan(20_000), $"the reader took random numbers too (seed {seed})");
     }
