@@ -94,13 +94,66 @@ public class ResponseReadingMockTests
         Assert.That(outcomes, Is.EqualTo(expected));
     }
 
-    private static async Task<VoiceDevice> CreateAnswering(HttpContent content)
+    // Json.NET reads synchronously: read from the network as it arrives, a body that stalls after its headers held the
+    // call (and a thread) until the connection died, whatever the caller had cancelled.
+    [Test]
+    public async Task AnswerThatStallsAfterItsFirstBytes_EndsTheCallWhenTheCallerCancels()
+    {
+        using var stalling = new StallingStream(Encoding.UTF8.GetBytes(Seed.ResponseJson.Substring(0, 40)));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var call = CreateAnswering(new StreamContent(stalling), cancel.Token);
+        var ended = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.That(ended, Is.SameAs(call), "the call ended when the caller cancelled");
+        Assert.That(call.IsCanceled || call.Exception?.InnerException is OperationCanceledException, Is.True, call.Exception?.ToString());
+    }
+
+    private static async Task<VoiceDevice> CreateAnswering(HttpContent content, CancellationToken cancellationToken = default)
     {
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var mock = new PingOneMock();
         mock.Expect(HttpMethod.Post, DevicesUrl).Respond(HttpStatusCode.Created, content);
         var client = mock.CreateClient(new PingOneMfaClientOptions());
-        return await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request());
+        return await client.CreateVoiceDeviceAsync(Seed.EnvironmentId, Seed.UserId, Seed.Request(), cancellationToken);
+    }
+
+    // A network that sends the first bytes of an answer and then nothing: a read waits until it is cancelled (or, read
+    // synchronously, which cannot be cancelled, until the stream is disposed: 15 s at most, so a broken test ends).
+    private sealed class StallingStream : MemoryStream
+    {
+        private readonly ManualResetEventSlim _disposed = new();
+
+        public StallingStream(byte[] firstBytes)
+            : base(firstBytes, writable: false)
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Position < Length) return base.Read(buffer, offset, count);
+            _disposed.Wait(TimeSpan.FromSeconds(15));
+            throw new IOException("The connection was closed.");
+        }
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            if (Position < Length) return base.Read(buffer, offset, count);
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+#if NET
+        public override int Read(Span<byte> buffer) => Position < Length ? base.Read(buffer) : Read(new byte[1], 0, 1);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position < Length ? new ValueTask<int>(base.Read(buffer.Span)) : new ValueTask<int>(ReadAsync(new byte[1], 0, 1, cancellationToken));
+#endif
+
+        protected override void Dispose(bool disposing)
+        {
+            _disposed.Set();
+            base.Dispose(disposing);
+        }
     }
 
     // A network that hands over one byte per read.

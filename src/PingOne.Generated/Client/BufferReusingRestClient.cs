@@ -1,3 +1,4 @@
+using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
@@ -16,14 +17,18 @@ namespace PingOne.Generated
     /// </summary>
     /// <remarks>
     /// The generated code builds a <see cref="JsonSerializer"/> from the settings for every answer, a
-    /// <see cref="StreamReader"/> with 3 KB of buffers, and a JSON reader that allocates its own 2 KB buffer. Here one
-    /// serializer is kept idle per client and taken by one answer at a time (another answer read meanwhile builds its
-    /// own), the JSON reader rents its buffer from the shared pool, and the stream reader has the smallest buffer: it
-    /// decodes straight into the JSON reader's buffer, which asks for more than that at once.
+    /// <see cref="StreamReader"/> with 3 KB of buffers, and a JSON reader that allocates its own 2 KB buffer, and reads
+    /// the network synchronously as Json.NET asks, so a body that stalls after its headers holds the call whatever the
+    /// caller cancelled. Here the body is first read asynchronously, with the caller's token, into a buffer from the
+    /// shared pool; one serializer is kept idle per client and taken by one answer at a time (another answer read
+    /// meanwhile builds its own); the JSON reader rents its buffer from the shared pool; and the stream reader has the
+    /// smallest buffer: it decodes straight into the JSON reader's buffer, which asks for more than that at once.
     /// </remarks>
     internal sealed class BufferReusingRestClient : PingOneMfaRestClient
     {
         private const int SmallestStreamReaderBuffer = 128;
+        // A device answer is about 1 KB; a page of users or devices grows the buffer by doubling.
+        private const int InitialBodyBuffer = 4096;
 
         private JsonSerializer? _idleSerializer;
 
@@ -38,10 +43,11 @@ namespace PingOne.Generated
             if (ReadResponseAsString || response?.Content is null)
                 return await base.ReadObjectResponseAsync<T>(response!, headers, cancellationToken).ConfigureAwait(false);
 
+            var body = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
             var serializer = Interlocked.Exchange(ref _idleSerializer, null) ?? JsonSerializer.Create(JsonSerializerSettings);
             try
             {
-                using var stream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                using var stream = new MemoryStream(body.Bytes, 0, body.Length, writable: false);
                 // What the generated code's new StreamReader(stream) decodes with: UTF-8 unless a byte order mark says otherwise.
                 using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, SmallestStreamReaderBuffer);
                 using var json = new JsonTextReader(text) { ArrayPool = SharedCharPool.Instance };
@@ -54,15 +60,57 @@ namespace PingOne.Generated
             finally
             {
                 Volatile.Write(ref _idleSerializer, serializer);
+                ArrayPool<byte>.Shared.Return(body.Bytes);
             }
         }
 
-        private static Task<Stream> ReadAsStreamAsync(HttpContent content, CancellationToken cancellationToken) =>
+        // The whole body, read as it arrives with the caller's token, into a buffer rented from the shared pool. Json.NET
+        // reads synchronously: reading from the network itself, it held the call and a thread on a body that stalled after
+        // its headers, whatever the caller cancelled.
+        private static async ValueTask<PooledBytes> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+            var bytes = ArrayPool<byte>.Shared.Rent(InitialBodyBuffer);
+            var length = 0;
+            try
+            {
 #if NET5_0_OR_GREATER
-            content.ReadAsStreamAsync(cancellationToken);
+                using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
-            content.ReadAsStreamAsync();
+                using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+                while (true)
+                {
+                    if (length == bytes.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2);
+                        Buffer.BlockCopy(bytes, 0, larger, 0, length);
+                        ArrayPool<byte>.Shared.Return(bytes);
+                        bytes = larger;
+                    }
+                    var read = await stream.ReadAsync(bytes, length, bytes.Length - length, cancellationToken).ConfigureAwait(false);
+                    if (read == 0) return new PooledBytes(bytes, length);
+                    length += read;
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                throw;
+            }
+        }
+
+        private readonly struct PooledBytes
+        {
+            public PooledBytes(byte[] bytes, int length)
+            {
+                Bytes = bytes;
+                Length = length;
+            }
+
+            public byte[] Bytes { get; }
+
+            public int Length { get; }
+        }
 
         // Json.NET's buffer pool interface over the shared array pool.
         private sealed class SharedCharPool : IArrayPool<char>
