@@ -159,19 +159,8 @@ public class EverySpellingPropertyTests
     private static IEnumerable<Example> Examples()
     {
         var seen = new HashSet<(string, string)>();
-        foreach (var region in Util.GetSupportedRegions().OrderBy(r => r, StringComparer.Ordinal))
-        {
-            foreach (var type in Enum.GetValues<PhoneNumberType>())
-            {
-                var number = Util.GetExampleNumberForType(region, type);
-                if (number is not null && seen.Add((region, Util.Format(number, PhoneNumberFormat.E164)))) yield return ExampleOf(region, number);
-            }
-        }
-        foreach (var callingCode in Util.GetSupportedGlobalNetworkCallingCodes().OrderBy(c => c))
-        {
-            var number = Util.GetExampleNumberForNonGeoEntity(callingCode);
-            if (number is not null) yield return ExampleOf("001", number);
-        }
+        foreach (var (region, number) in MetadataExamples.All())
+            if (region == "001" || seen.Add((region, Util.Format(number, PhoneNumberFormat.E164)))) yield return ExampleOf(region, number);
     }
 
     private static Example ExampleOf(string region, PhoneNumber number) =>

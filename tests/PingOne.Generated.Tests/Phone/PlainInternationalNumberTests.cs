@@ -16,7 +16,7 @@ public class PlainInternationalNumberTests
         var read = 0;
         var compared = 0;
         var disagreements = new List<string>();
-        foreach (var national in ExampleNumbers().SelectMany(NationalNeighbours))
+        foreach (var national in MetadataExamples.Numbers().SelectMany(NationalNeighbours))
         {
             foreach (var text in Spellings(national.CallingCode, national.Digits))
             {
@@ -130,23 +130,6 @@ public class PlainInternationalNumberTests
         try { parsed = Util.Parse($"+{callingCode}{national}", "ZZ"); }
         catch (NumberParseException) { }
         if (parsed is not null) yield return Util.Format(parsed, PhoneNumberFormat.INTERNATIONAL);
-    }
-
-    private static IEnumerable<PhoneNumber> ExampleNumbers()
-    {
-        foreach (var region in Util.GetSupportedRegions())
-        {
-            foreach (PhoneNumberType type in Enum.GetValues(typeof(PhoneNumberType)))
-            {
-                var example = Util.GetExampleNumberForType(region, type);
-                if (example is not null) yield return example;
-            }
-        }
-        foreach (var callingCode in Util.GetSupportedGlobalNetworkCallingCodes())
-        {
-            var example = Util.GetExampleNumberForNonGeoEntity(callingCode);
-            if (example is not null) yield return example;
-        }
     }
 
     // The example's national number, each last digit, one digit more and one less: numbers and near misses.

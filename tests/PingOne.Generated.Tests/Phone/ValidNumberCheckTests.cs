@@ -11,7 +11,7 @@ public class ValidNumberCheckTests
     [Test]
     public void EveryExampleNumberOfTheMetadata_AndItsNeighbours_GetLibphonenumbersAnswer()
     {
-        var numbers = ExampleNumbers().SelectMany(Neighbours).ToList();
+        var numbers = MetadataExamples.Numbers().SelectMany(Neighbours).ToList();
 
         var disagreements = numbers.Where(n => ValidNumberCheck.IsValidNumber(n) != Util.IsValidNumber(n)).Select(Util.GetNationalSignificantNumber).Take(5).ToList();
 
@@ -51,7 +51,7 @@ public class ValidNumberCheckTests
     [Test]
     public void ManyCallersAtOnce_EachGetLibphonenumbersAnswer()
     {
-        var numbers = ExampleNumbers().SelectMany(Neighbours).ToArray();
+        var numbers = MetadataExamples.Numbers().SelectMany(Neighbours).ToArray();
         var expected = numbers.Select(Util.IsValidNumber).ToArray();
         var disagreements = 0;
 
@@ -80,24 +80,6 @@ public class ValidNumberCheckTests
 
         Assert.That(Util.IsValidNumber(number), Is.EqualTo(valid), "libphonenumber's answer");
         Assert.That(ValidNumberCheck.IsValidNumber(number), Is.EqualTo(valid));
-    }
-
-    private static IEnumerable<PhoneNumber> ExampleNumbers()
-    {
-        var types = Enum.GetValues<PhoneNumberType>();
-        foreach (var region in Util.GetSupportedRegions())
-        {
-            foreach (var type in types)
-            {
-                var example = Util.GetExampleNumberForType(region, type);
-                if (example is not null) yield return example;
-            }
-        }
-        foreach (var callingCode in Util.GetSupportedGlobalNetworkCallingCodes())
-        {
-            var example = Util.GetExampleNumberForNonGeoEntity(callingCode);
-            if (example is not null) yield return example;
-        }
     }
 
     // The example, each last digit, one digit more and one less: valid numbers and near misses.
