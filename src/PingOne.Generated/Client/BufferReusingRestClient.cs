@@ -60,6 +60,8 @@ namespace PingOne.Generated
             finally
             {
                 Volatile.Write(ref _idleSerializer, serializer);
+                // Answers carry users' phone numbers: a buffer goes back to the shared pool, where any code may rent it, empty.
+                Array.Clear(body.Bytes, 0, body.Length);
                 ArrayPool<byte>.Shared.Return(body.Bytes);
             }
         }
@@ -84,7 +86,7 @@ namespace PingOne.Generated
                     {
                         var larger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2);
                         Buffer.BlockCopy(bytes, 0, larger, 0, length);
-                        ArrayPool<byte>.Shared.Return(bytes);
+                        ArrayPool<byte>.Shared.Return(bytes, clearArray: true);
                         bytes = larger;
                     }
                     var read = await stream.ReadAsync(bytes, length, bytes.Length - length, cancellationToken).ConfigureAwait(false);
@@ -94,7 +96,7 @@ namespace PingOne.Generated
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(bytes);
+                ArrayPool<byte>.Shared.Return(bytes, clearArray: true);
                 throw;
             }
         }
@@ -112,7 +114,7 @@ namespace PingOne.Generated
             public int Length { get; }
         }
 
-        // Json.NET's buffer pool interface over the shared array pool.
+        // Json.NET's buffer pool interface over the shared array pool; buffers go back empty, as the body's do.
         private sealed class SharedCharPool : IArrayPool<char>
         {
             public static readonly SharedCharPool Instance = new();
@@ -121,7 +123,7 @@ namespace PingOne.Generated
 
             public void Return(char[]? array)
             {
-                if (array is not null) ArrayPool<char>.Shared.Return(array);
+                if (array is not null) ArrayPool<char>.Shared.Return(array, clearArray: true);
             }
         }
     }
