@@ -26,8 +26,9 @@ namespace PingOne.Generated
         // The national numbers libphonenumber parses (MIN_LENGTH_FOR_NSN, MAX_LENGTH_FOR_NSN), and 1-3 digits of calling code.
         private const int MinNationalDigits = 2;
         private const int MaxNationalDigits = 17;
-        private const int MinDigits = 1 + MinNationalDigits + 1;
         private const int MaxDigits = 3 + MaxNationalDigits;
+        // Three digits are the fewest the parser reads at all; the few numbers that short are left to it (they are refused).
+        private const int MinDigits = 4;
         private const string UnknownRegion = "ZZ";
         private const string NonGeographicalRegion = "001";
 
