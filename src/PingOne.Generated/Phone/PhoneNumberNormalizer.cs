@@ -243,7 +243,7 @@ namespace PingOne.Generated
 
         private static Failure Problem(PhoneNumberProblem reason, string message, string paramName = "phone") => new(reason, message, paramName);
 
-        private static string InRegion(string? region) => region is null or "ZZ" or "001" ? string.Empty : $" for region {region}";
+        private static string InRegion(string? region) => region is null or "ZZ" or RegionMetadata.NonGeographical ? string.Empty : $" for region {region}";
 
         private static string Mask(string original) => SensitiveText.MaskPhone(Shorten(original));
 

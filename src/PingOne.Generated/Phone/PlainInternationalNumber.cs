@@ -30,7 +30,6 @@ namespace PingOne.Generated
         // Three digits are the fewest the parser reads at all; the few numbers that short are left to it (they are refused).
         private const int MinDigits = 4;
         private const string UnknownRegion = "ZZ";
-        private const string NonGeographicalRegion = "001";
 
         private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
@@ -53,8 +52,8 @@ namespace PingOne.Generated
 
             var national = digits.Substring(codeLength);
             if (national.Length < MinNationalDigits || national.Length > MaxNationalDigits || national[0] == '0') return false;
-            var region = Util.GetRegionCodeForCountryCode(callingCode);
-            var metadata = region == NonGeographicalRegion ? Util.GetMetadataForNonGeographicalRegion(callingCode) : Util.GetMetadataForRegion(region);
+            // The parser reads a number with the metadata of its calling code's main region.
+            var metadata = RegionMetadata.Of(callingCode, Util.GetRegionCodeForCountryCode(callingCode));
             if (metadata is null) return false;
             // Whether the parser would strip a national prefix (or carrier code) depends on what remains: its call.
             if (metadata.HasNationalPrefixForParsing && Util.MaybeStripNationalPrefixAndCarrierCode(new StringBuilder(national), metadata, null)) return false;

@@ -60,8 +60,8 @@ namespace PingOne.Generated
         // The regions of a calling code in libphonenumber's order, those without metadata left out (as IsValidNumber skips them).
         private static RegionRules[] RulesFor(int callingCode) =>
             Util.GetRegionCodesForCountryCode(callingCode)
-                .Select(region => region == "001" ? Util.GetMetadataForNonGeographicalRegion(callingCode) : Util.GetMetadataForRegion(region))
-                .Where(metadata => metadata is not null)
+                .Select(region => RegionMetadata.Of(callingCode, region))
+                .OfType<PhoneMetadata>()
                 .Select(metadata => new RegionRules(metadata))
                 .ToArray();
 
